@@ -1,0 +1,42 @@
+/**
+ * Who may read and write which document: the one place ring rules live (DOMAIN.md §5).
+ * Pure functions; the doc hub, the HTTP routes and (later) the meeting handlers ask here.
+ */
+import type { MemberRole, Ring } from '../../shared/api/schemas'
+import type { DocRef } from '../../shared/protocol/docName'
+
+/** A user's membership of one case. */
+export interface Membership {
+  ring: Ring
+  role: MemberRole
+  /** Casusregisseur: manages members and follow-up. */
+  isCaseDirector: boolean
+}
+
+/** What a connection may do with one document. */
+export interface DocAccess {
+  canRead: boolean
+  canWrite: boolean
+}
+
+const NONE: DocAccess = { canRead: false, canWrite: false }
+
+/**
+ * Access to a case document:
+ * - `plan` (fit for a school to read): both rings read; everyone but readers writes.
+ * - `inner`: inner ring only, read-only for readers; the outer ring gets nothing, not a byte.
+ * Meeting documents are decided by meeting participation (not built yet): denied.
+ */
+export function decideDocAccess(membership: Membership | null, doc: DocRef): DocAccess {
+  if (!membership) return NONE
+  if (doc.kind !== 'case') return NONE
+  const canWrite = membership.role !== 'reader'
+  if (doc.part === 'plan') return { canRead: true, canWrite }
+  if (membership.ring === 'inner') return { canRead: true, canWrite }
+  return NONE
+}
+
+/** Only the case director (casusregisseur) manages the members of a case. */
+export function canManageMembers(membership: Membership | null): boolean {
+  return membership?.isCaseDirector === true
+}

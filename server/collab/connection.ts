@@ -1,0 +1,150 @@
+/**
+ * One websocket connection to one document: size and rate limits, decoding, the
+ * read-only rule, and the dispatch of each message type to the HubDoc.
+ */
+import { randomUUID } from 'node:crypto'
+import type { WebSocket, RawData } from 'ws'
+import { CloseCode } from '../../shared/protocol/closeCodes'
+import type { AuditLog } from '../audit/auditLog'
+import type { Logger } from '../log'
+import type { CollabMetrics } from '../metrics'
+import { stampAwareness } from './awarenessStamp'
+import type { HubDoc } from './hubDoc'
+import { decodeClientMessage, encodeAwarenessUpdate, ProtocolError, type ClientMessage } from './protocol'
+import type { ConnectionContext, HubConnection, HubLimits } from './types'
+
+/** What a connection needs besides its socket. */
+export interface ConnectionDeps {
+  log: Logger
+  metrics: CollabMetrics
+  audit: AuditLog
+  limits: HubLimits
+}
+
+/** Wires a websocket to a document; returns the connection the HubDoc sees. */
+export function startConnection(ws: WebSocket, doc: HubDoc, ctx: ConnectionContext, deps: ConnectionDeps): HubConnection {
+  const logCtx = { docName: doc.name, userId: ctx.user.id }
+  let tokens = deps.limits.messageBurst
+  let lastRefill = Date.now()
+  let acceptedWrites = 0
+  let droppedWrites = 0
+  let isAlive = true
+
+  const conn: HubConnection = {
+    id: randomUUID(),
+    user: ctx.user,
+    access: ctx.access,
+    send(frame) {
+      if (ws.readyState !== ws.OPEN) return
+      if (ws.bufferedAmount > deps.limits.maxBufferedBytes) {
+        return conn.close(CloseCode.ServerError, 'client too slow, reconnect to resync')
+      }
+      ws.send(frame)
+    },
+    close(code, reason) {
+      if (ws.readyState === ws.OPEN || ws.readyState === ws.CONNECTING) ws.close(code, reason)
+    },
+  }
+
+  const audit = (action: string, outcome: 'ok' | 'dropped', details: Record<string, number | string>) =>
+    void deps.audit.record({
+      action, outcome, actorUserId: ctx.user.id, actorOrgId: ctx.user.organisationId, caseId: ctx.caseId,
+      target: doc.name, ip: ctx.ip, client: ctx.client, details,
+    })
+
+  const hasToken = () => {
+    const now = Date.now()
+    tokens = Math.min(deps.limits.messageBurst, tokens + ((now - lastRefill) / 1000) * deps.limits.messagesPerSecond)
+    lastRefill = now
+    if (tokens < 1) return false
+    tokens -= 1
+    return true
+  }
+
+  const dropWrite = () => {
+    droppedWrites++
+    deps.metrics.droppedReadOnly.inc()
+    if (droppedWrites === 1) {
+      deps.log.warn(logCtx, 'dropped update from read-only connection')
+      audit('doc.write', 'dropped', { reason: 'read-only' })
+    }
+  }
+
+  const dispatch = (m: ClientMessage) => {
+    switch (m.type) {
+      case 'sync-step-1':
+        return void doc.handleSyncStep1(conn, m.stateVector)
+      case 'sync-step-2':
+      case 'update':
+        if (!ctx.access.canWrite) return dropWrite()
+        acceptedWrites++
+        return doc.applyClientUpdate(conn, m.update)
+      case 'awareness': {
+        const stamped = stampAwareness(m.entries, conn, doc, ctx.user)
+        if (stamped.entries.length === 0) return
+        return doc.applyClientAwareness(conn, encodeAwarenessUpdate(stamped.entries), stamped)
+      }
+      case 'query-awareness':
+        return doc.sendAwarenessTo(conn)
+    }
+  }
+
+  const handleMessage = (data: RawData, isBinary: boolean) => {
+    if (!isBinary) return refuse(CloseCode.MalformedMessage, 'text frames are not part of the protocol')
+    const frame = toUint8Array(data)
+    if (frame.byteLength > deps.limits.maxMessageBytes) {
+      return refuse(CloseCode.MessageTooLarge, `message exceeds ${deps.limits.maxMessageBytes} bytes`)
+    }
+    if (!hasToken()) {
+      deps.metrics.rateLimited.inc()
+      return refuse(CloseCode.RateLimited, 'too many messages')
+    }
+    let message: ClientMessage
+    try {
+      message = decodeClientMessage(frame)
+    } catch (err) {
+      if (!(err instanceof ProtocolError)) throw err
+      return refuse(CloseCode.MalformedMessage, 'malformed message')
+    }
+    dispatch(message)
+  }
+
+  const refuse = (code: number, reason: string) => {
+    if (code !== CloseCode.RateLimited) deps.metrics.malformed.inc()
+    deps.log.warn({ ...logCtx, code, reason }, 'closing connection')
+    conn.close(code, reason)
+  }
+
+  ws.on('message', (data, isBinary) => {
+    try {
+      handleMessage(data, isBinary)
+    } catch (err) {
+      deps.log.error({ ...logCtx, err: (err as Error).message }, 'message handling failed')
+      conn.close(CloseCode.ServerError, 'server error')
+    }
+  })
+  ws.on('pong', () => {
+    isAlive = true
+  })
+  const ping = setInterval(() => {
+    if (!isAlive) return ws.terminate()
+    isAlive = false
+    ws.ping()
+  }, deps.limits.pingIntervalMs)
+  ws.on('close', () => {
+    clearInterval(ping)
+    doc.detach(conn)
+    if (acceptedWrites > 0) audit('doc.edit', 'ok', { updates: acceptedWrites })
+    if (droppedWrites > 1) audit('doc.write', 'dropped', { reason: 'read-only', count: droppedWrites })
+  })
+  ws.on('error', (err) => deps.log.warn({ ...logCtx, err: err.message }, 'websocket error'))
+
+  doc.attach(conn)
+  return conn
+}
+
+function toUint8Array(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data))
+  if (data instanceof ArrayBuffer) return new Uint8Array(data)
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+}

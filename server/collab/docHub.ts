@@ -1,0 +1,131 @@
+/**
+ * The doc hub: which documents this node holds, loading them once, evicting them when
+ * idle, and anti-entropy for live ones. Gets every dependency as an argument.
+ */
+import type { WebSocket } from 'ws'
+import { CloseCode } from '../../shared/protocol/closeCodes'
+import type { AuditLog } from '../audit/auditLog'
+import type { Bus } from '../bus/bus'
+import type { Logger } from '../log'
+import type { Metrics } from '../metrics'
+import { startConnection } from './connection'
+import type { DocStore } from './docStore'
+import { HubDoc } from './hubDoc'
+import type { ConnectionContext, HubLimits } from './types'
+
+/** Dependencies of the hub. */
+export interface DocHubDeps {
+  store: DocStore
+  bus: Bus
+  audit: AuditLog
+  log: Logger
+  metrics: Metrics
+  nodeId: string
+  limits: HubLimits
+}
+
+/** The doc hub of one node. */
+export interface DocHub {
+  /** Loads (or finds) a document and pins it until `release`; keep the pin across the upgrade. */
+  acquire(docName: string): Promise<HubDoc>
+  release(doc: HubDoc): void
+  /** Serves a websocket on a pinned document. */
+  connect(ws: WebSocket, doc: HubDoc, ctx: ConnectionContext): void
+  /** Documents in memory. */
+  openDocNames(): string[]
+  connectionCount(): number
+  /** Closes every connection with `code` and persists and frees every document. */
+  close(code?: number): Promise<void>
+}
+
+/** Creates the doc hub. */
+export function createDocHub(deps: DocHubDeps): DocHub {
+  const docs = new Map<string, Promise<HubDoc>>()
+  const evictTimers = new Map<string, NodeJS.Timeout>()
+  const docDeps = { ...deps, metrics: deps.metrics.collab }
+
+  deps.metrics.gauge('samenspel_collab_open_docs', 'Documents held in memory', () => docs.size)
+  deps.metrics.gauge('samenspel_collab_connections', 'Open document connections', () => countConnections())
+  deps.metrics.gauge('samenspel_bus_connected', '1 when the bus (Redis) is connected', () => (deps.bus.isConnected() ? 1 : 0))
+
+  const loaded = () => [...docs.values()]
+  const countConnections = () => {
+    let n = 0
+    for (const t of liveDocs) n += t.conns.size
+    return n
+  }
+  const liveDocs = new Set<HubDoc>()
+
+  const load = (name: string): Promise<HubDoc> => {
+    const doc = new HubDoc(name, docDeps)
+    const p = doc.load().then(
+      () => (liveDocs.add(doc), doc),
+      (err: unknown) => {
+        docs.delete(name)
+        void doc.close()
+        throw err
+      },
+    )
+    docs.set(name, p)
+    return p
+  }
+
+  const scheduleEviction = (doc: HubDoc) => {
+    if (doc.conns.size > 0 || doc.pins > 0 || evictTimers.has(doc.name)) return
+    const timer = setTimeout(() => {
+      evictTimers.delete(doc.name)
+      if (doc.conns.size > 0 || doc.pins > 0) return
+      docs.delete(doc.name)
+      liveDocs.delete(doc)
+      void doc.close().catch((err: Error) => deps.log.error({ docName: doc.name, err: err.message }, 'closing doc failed'))
+    }, deps.limits.evictAfterMs)
+    evictTimers.set(doc.name, timer)
+  }
+
+  const catchUpAll = () => {
+    for (const doc of liveDocs) {
+      doc.catchUp().catch((err: Error) => deps.log.warn({ docName: doc.name, err: err.message }, 'anti-entropy failed'))
+    }
+  }
+  deps.bus.onReconnect(catchUpAll)
+  const antiEntropy = setInterval(catchUpAll, deps.limits.antiEntropyMs)
+
+  return {
+    async acquire(name) {
+      const doc = await (docs.get(name) ?? load(name))
+      if (doc.isClosed) {
+        // It failed or was evicted while we waited; load a fresh copy.
+        docs.delete(name)
+        liveDocs.delete(doc)
+        return this.acquire(name)
+      }
+      doc.pins++
+      const timer = evictTimers.get(name)
+      if (timer) (clearTimeout(timer), evictTimers.delete(name))
+      return doc
+    },
+    release(doc) {
+      doc.pins--
+      scheduleEviction(doc)
+    },
+    connect(ws, doc, ctx) {
+      startConnection(ws, doc, ctx, { log: deps.log, metrics: deps.metrics.collab, audit: deps.audit, limits: deps.limits })
+      ws.on('close', () => scheduleEviction(doc))
+    },
+    openDocNames: () => [...docs.keys()],
+    connectionCount: countConnections,
+    async close(code = CloseCode.ServerShutdown) {
+      clearInterval(antiEntropy)
+      for (const t of evictTimers.values()) clearTimeout(t)
+      evictTimers.clear()
+      const all = await Promise.allSettled(loaded())
+      for (const r of all) {
+        if (r.status !== 'fulfilled') continue
+        for (const conn of r.value.conns.keys()) conn.close(code, 'server shutting down')
+      }
+      await Promise.allSettled(all.map((r) => (r.status === 'fulfilled' ? r.value.close() : undefined)))
+      docs.clear()
+      liveDocs.clear()
+    },
+  }
+}

@@ -1,0 +1,31 @@
+/**
+ * What the doc hub needs from storage: an append-only update log per document plus a
+ * snapshot that compaction folds the log into. Implemented over SQL in
+ * server/store/sqlDocStore.ts.
+ */
+
+/** Updates read from the log, oldest first, and the highest log id among them. */
+export interface DocLogRead {
+  updates: Uint8Array[]
+  /** Highest update-log id read, or the snapshot's `upto_id`; 0 for a new document. */
+  lastId: number
+  /** Log rows that are not yet folded into the snapshot. */
+  logRows: number
+}
+
+/** Durable storage of Yjs documents. */
+export interface DocStore {
+  /** Snapshot plus every logged update. */
+  load(docName: string): Promise<DocLogRead>
+  /** Appends one (merged) update; resolves with its log id once committed. */
+  append(docName: string, update: Uint8Array, nodeId: string): Promise<number>
+  /**
+   * Updates logged after `afterId`, plus any committed in the last few seconds whatever
+   * their id (ids are assigned at insert, so a slower transaction can commit a lower id
+   * after a higher one is visible). Includes the snapshot when compaction went past
+   * `afterId`. Used for anti-entropy.
+   */
+  readSince(docName: string, afterId: number): Promise<DocLogRead>
+  /** Folds the log into the snapshot in one transaction. */
+  compact(docName: string): Promise<void>
+}

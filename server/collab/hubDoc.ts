@@ -1,0 +1,336 @@
+/**
+ * One document held in memory by this node: its Y.Doc, its awareness, its local
+ * connections, and the write path with the durability rule:
+ *   client update → applied in memory → group commit to the update log → only then
+ *   broadcast to local connections and published to the other nodes.
+ * Updates from other nodes (bus, anti-entropy) are already persisted: applied and
+ * broadcast locally, never written again.
+ */
+import * as Y from 'yjs'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import type { Bus, BusHandler } from '../bus/bus'
+import type { Logger } from '../log'
+import type { CollabMetrics } from '../metrics'
+import type { DocStore } from './docStore'
+import {
+  decodeFanout, docChannel, encodeFanoutAwareness, encodeFanoutAwarenessQuery, encodeFanoutUpdate,
+  type FanoutMessage,
+} from './fanout'
+import { encodeAwarenessMessage, encodeSyncStep1, encodeSyncStep2, encodeUpdateMessage } from './protocol'
+import type { HubConnection, HubLimits } from './types'
+import { CloseCode } from '../../shared/protocol/closeCodes'
+
+/** Dependencies of a HubDoc. */
+export interface HubDocDeps {
+  store: DocStore
+  bus: Bus
+  log: Logger
+  metrics: CollabMetrics
+  nodeId: string
+  limits: HubLimits
+}
+
+/** Transaction origins that are not a local connection. */
+const LOAD = Symbol('load')
+const REMOTE = Symbol('remote')
+
+/** Attempts and back-off for one group commit before the document gives up. */
+const PERSIST_BACKOFF_MS = [50, 200, 800, 2000]
+/** Bus messages held while the document loads; more means something is badly wrong. */
+const MAX_BUFFERED_BUS_MESSAGES = 10_000
+
+/** A document in memory. Create with `openHubDoc`. */
+export class HubDoc {
+  readonly ydoc = new Y.Doc()
+  readonly awareness = new awarenessProtocol.Awareness(this.ydoc)
+  /** Local connections and the awareness client ids each controls. */
+  readonly conns = new Map<HubConnection, Set<number>>()
+  /** Pins held by upgrades in progress; a pinned document is not evicted. */
+  pins = 0
+  isClosed = false
+  /** Anti-entropy cursor: highest update-log id read from the database. */
+  private lastReadId = 0
+  private rowsSinceCompaction = 0
+  private pending: { update: Uint8Array; origin: HubConnection }[] = []
+  private isFlushing = false
+  private flushScheduled = false
+  private queuedGen = 0
+  private persistedGen = 0
+  private genWaiters: { gen: number; resolve: () => void }[] = []
+  private busBuffer: FanoutMessage[] | null = []
+  private compaction: Promise<void> | null = null
+  private readonly channel: string
+  private readonly busHandler: BusHandler = (m) => this.handleBusMessage(m)
+
+  constructor(readonly name: string, private readonly deps: HubDocDeps) {
+    this.channel = docChannel(name)
+    this.awareness.setLocalState(null)
+    this.ydoc.on('update', (update: Uint8Array, origin: unknown) => this.handleDocUpdate(update, origin))
+    this.awareness.on('update', (change: AwarenessChange, origin: unknown) => this.handleAwarenessUpdate(change, origin))
+  }
+
+  /** Subscribes to the bus first, then loads, so nothing published meanwhile is missed. */
+  async load(): Promise<void> {
+    await this.deps.bus.subscribe(this.channel, this.busHandler)
+    const read = await this.deps.store.load(this.name)
+    this.ydoc.transact(() => {
+      for (const u of read.updates) Y.applyUpdate(this.ydoc, u)
+    }, LOAD)
+    this.lastReadId = read.lastId
+    this.rowsSinceCompaction = read.logRows
+    const buffered = this.busBuffer ?? []
+    this.busBuffer = null
+    for (const m of buffered) this.applyFanout(m)
+    void this.publish(encodeFanoutAwarenessQuery(this.deps.nodeId))
+    if (read.logRows >= this.deps.limits.compactAfterRows) this.startCompaction()
+  }
+
+  /** Adds a connection and starts its sync: our state vector, then everyone's presence. */
+  attach(conn: HubConnection): void {
+    this.conns.set(conn, new Set())
+    conn.send(encodeSyncStep1(Y.encodeStateVector(this.ydoc)))
+    this.sendAwarenessTo(conn)
+  }
+
+  /** Removes a connection and its presence. */
+  detach(conn: HubConnection): void {
+    const ids = this.conns.get(conn)
+    if (!ids) return
+    this.conns.delete(conn)
+    if (ids.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...ids], conn)
+  }
+
+  /**
+   * Answers a client's sync step 1 once everything accepted so far is persisted, so a
+   * new client is not handed content that could still be lost.
+   */
+  async handleSyncStep1(conn: HubConnection, stateVector: Uint8Array): Promise<void> {
+    await this.whenPersisted(this.queuedGen)
+    if (!this.conns.has(conn)) return
+    conn.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.ydoc, stateVector)))
+  }
+
+  /** Applies a writer's update (already validated by the protocol decoder). */
+  applyClientUpdate(conn: HubConnection, update: Uint8Array): void {
+    if (this.isClosed) return
+    this.deps.metrics.updatesIn.inc()
+    Y.applyUpdate(this.ydoc, update, conn)
+  }
+
+  /** Applies a connection's (already validated and identity-stamped) awareness update. */
+  applyClientAwareness(conn: HubConnection, update: Uint8Array, clientIds: { added: number[]; removed: number[] }): void {
+    const owned = this.conns.get(conn)
+    if (!owned) return
+    for (const id of clientIds.added) owned.add(id)
+    for (const id of clientIds.removed) owned.delete(id)
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, conn)
+  }
+
+  /** Which connection controls an awareness client id, if any. */
+  ownerOf(clientId: number): HubConnection | undefined {
+    for (const [conn, ids] of this.conns) if (ids.has(clientId)) return conn
+    return undefined
+  }
+
+  /** Sends every known presence state to one connection. */
+  sendAwarenessTo(conn: HubConnection): void {
+    const states = [...this.awareness.getStates().keys()]
+    if (states.length === 0) return
+    conn.send(encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)))
+  }
+
+  /** Re-reads the update log since our cursor (anti-entropy) and applies what was missed. */
+  async catchUp(): Promise<void> {
+    if (this.isClosed || this.busBuffer !== null) return
+    const read = await this.deps.store.readSince(this.name, this.lastReadId)
+    if (this.isClosed) return
+    this.ydoc.transact(() => {
+      for (const u of read.updates) Y.applyUpdate(this.ydoc, u)
+    }, REMOTE)
+    this.lastReadId = Math.max(this.lastReadId, read.lastId)
+    this.deps.metrics.antiEntropyApplied.inc()
+  }
+
+  /** Persists what is pending, stops listening, compacts if worthwhile, frees memory. */
+  async close(): Promise<void> {
+    if (this.isClosed) return
+    await this.whenPersisted(this.queuedGen)
+    this.isClosed = true
+    await this.deps.bus.unsubscribe(this.channel, this.busHandler).catch((err: Error) =>
+      this.deps.log.warn({ docName: this.name, err: err.message }, 'bus unsubscribe failed'),
+    )
+    await this.compaction
+    if (this.rowsSinceCompaction > 0) await this.compactNow()
+    this.awareness.destroy()
+    this.ydoc.destroy()
+    for (const w of this.genWaiters) w.resolve()
+  }
+
+  /** Resolves once every update queued up to generation `gen` is persisted. */
+  whenPersisted(gen: number): Promise<void> {
+    if (this.persistedGen >= gen || this.isClosed) return Promise.resolve()
+    return new Promise((resolve) => this.genWaiters.push({ gen, resolve }))
+  }
+
+  private handleDocUpdate(update: Uint8Array, origin: unknown): void {
+    if (origin === LOAD) return
+    if (origin === REMOTE) {
+      this.broadcast(encodeUpdateMessage(update), null)
+      return
+    }
+    this.pending.push({ update, origin: origin as HubConnection })
+    this.queuedGen++
+    this.scheduleFlush()
+  }
+
+  private scheduleFlush(): void {
+    if (this.isFlushing || this.flushScheduled) return
+    this.flushScheduled = true
+    // setImmediate: everything that arrived in this turn of the event loop goes into one
+    // commit; while a commit is in flight, arrivals queue up for the next (group commit).
+    setImmediate(() => {
+      this.flushScheduled = false
+      void this.flush()
+    })
+  }
+
+  private async flush(): Promise<void> {
+    if (this.isFlushing || this.pending.length === 0) return
+    this.isFlushing = true
+    const batch = this.pending
+    this.pending = []
+    const gen = this.queuedGen
+    const merged = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((b) => b.update))
+    const id = await this.persist(merged)
+    this.isFlushing = false
+    if (id === null) return this.fail()
+    this.markPersisted(gen)
+    const soleOrigin = batch.every((b) => b.origin === batch[0]!.origin) ? batch[0]!.origin : null
+    this.broadcast(encodeUpdateMessage(merged), soleOrigin)
+    void this.publish(encodeFanoutUpdate(this.deps.nodeId, id, merged))
+    this.rowsSinceCompaction++
+    if (this.rowsSinceCompaction >= this.deps.limits.compactAfterRows) this.startCompaction()
+    if (this.pending.length > 0) void this.flush()
+  }
+
+  /** Appends to the update log with retries; null when the database stays unavailable. */
+  private async persist(update: Uint8Array): Promise<number | null> {
+    for (let attempt = 0; ; attempt++) {
+      const stop = this.deps.metrics.persistSeconds.startTimer()
+      try {
+        const id = await this.deps.store.append(this.name, update, this.deps.nodeId)
+        stop()
+        return id
+      } catch (err) {
+        const wait = PERSIST_BACKOFF_MS[attempt]
+        this.deps.log.error({ docName: this.name, attempt, err: (err as Error).message }, 'persisting update failed')
+        if (wait === undefined) return null
+        await new Promise((r) => setTimeout(r, wait))
+      }
+    }
+  }
+
+  /**
+   * The database stayed down: drop the unpersisted in-memory state by closing every
+   * connection (clients keep their edits and re-send them on reconnect) and stop.
+   */
+  private fail(): void {
+    this.deps.log.error({ docName: this.name }, 'document closed: updates could not be persisted')
+    this.isClosed = true
+    for (const conn of [...this.conns.keys()]) conn.close(CloseCode.ServerError, 'could not save, reconnecting')
+    void this.deps.bus.unsubscribe(this.channel, this.busHandler).catch(() => undefined)
+    for (const w of this.genWaiters) w.resolve()
+    this.genWaiters = []
+  }
+
+  private markPersisted(gen: number): void {
+    this.persistedGen = gen
+    const ready = this.genWaiters.filter((w) => w.gen <= gen)
+    this.genWaiters = this.genWaiters.filter((w) => w.gen > gen)
+    for (const w of ready) w.resolve()
+  }
+
+  private broadcast(frame: Uint8Array, except: HubConnection | null): void {
+    for (const conn of this.conns.keys()) {
+      if (conn === except) continue
+      conn.send(frame)
+      this.deps.metrics.updatesOut.inc()
+    }
+  }
+
+  private handleAwarenessUpdate(change: AwarenessChange, origin: unknown): void {
+    const changed = [...change.added, ...change.updated, ...change.removed]
+    if (changed.length === 0) return
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)
+    // To every local connection, the sender included: y-websocket clients count any
+    // message as a sign of life.
+    this.broadcast(encodeAwarenessMessage(update), null)
+    const isLocalOrigin = origin !== REMOTE && origin !== 'timeout'
+    if (isLocalOrigin) void this.publish(encodeFanoutAwareness(this.deps.nodeId, update))
+  }
+
+  private handleBusMessage(bytes: Uint8Array): void {
+    const m = decodeFanout(bytes)
+    if (!m) return void this.deps.log.warn({ docName: this.name }, 'ignored unknown bus message')
+    if (m.nodeId === this.deps.nodeId) return
+    this.deps.metrics.busMessagesIn.inc()
+    if (this.busBuffer) {
+      if (this.busBuffer.length < MAX_BUFFERED_BUS_MESSAGES) this.busBuffer.push(m)
+      return
+    }
+    this.applyFanout(m)
+  }
+
+  private applyFanout(m: FanoutMessage): void {
+    if (this.isClosed) return
+    switch (m.type) {
+      case 'update':
+        Y.applyUpdate(this.ydoc, m.update, REMOTE)
+        return
+      case 'awareness':
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, m.update, REMOTE)
+        return
+      case 'awareness-query':
+        return this.answerAwarenessQuery()
+    }
+  }
+
+  private answerAwarenessQuery(): void {
+    const local = [...this.conns.values()].flatMap((ids) => [...ids])
+    if (local.length === 0) return
+    void this.publish(encodeFanoutAwareness(this.deps.nodeId, awarenessProtocol.encodeAwarenessUpdate(this.awareness, local)))
+  }
+
+  private async publish(message: Uint8Array): Promise<void> {
+    try {
+      await this.deps.bus.publish(this.channel, message)
+    } catch (err) {
+      // At-most-once by design: anti-entropy on the other nodes picks this up.
+      this.deps.metrics.busPublishFailures.inc()
+      this.deps.log.debug({ docName: this.name, err: (err as Error).message }, 'bus publish failed')
+    }
+  }
+
+  private startCompaction(): void {
+    if (this.compaction) return
+    this.compaction = this.compactNow().finally(() => {
+      this.compaction = null
+    })
+  }
+
+  private async compactNow(): Promise<void> {
+    const rows = this.rowsSinceCompaction
+    try {
+      await this.deps.store.compact(this.name)
+      this.rowsSinceCompaction = Math.max(0, this.rowsSinceCompaction - rows)
+    } catch (err) {
+      this.deps.log.error({ docName: this.name, err: (err as Error).message }, 'compaction failed')
+    }
+  }
+}
+
+interface AwarenessChange {
+  added: number[]
+  updated: number[]
+  removed: number[]
+}

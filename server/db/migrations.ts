@@ -1,0 +1,95 @@
+/**
+ * The migration set, one SQL dialect for PostgreSQL and PGlite. Append only: a
+ * released migration is never edited; a change is a new entry.
+ */
+
+/** One schema step. */
+export interface Migration {
+  version: number
+  name: string
+  sql: string
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'core',
+    sql: `
+      CREATE TABLE organisations (
+        id uuid PRIMARY KEY,
+        name text NOT NULL UNIQUE,
+        kind text NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE TABLE users (
+        id uuid PRIMARY KEY,
+        email text NOT NULL UNIQUE,
+        name text NOT NULL,
+        organisation_id uuid NOT NULL REFERENCES organisations(id),
+        password_hash text NOT NULL,
+        is_privacy_officer boolean NOT NULL DEFAULT false,
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE TABLE sessions (
+        id_hash text PRIMARY KEY,
+        user_id uuid NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        expires_at timestamptz NOT NULL
+      );
+      CREATE INDEX sessions_user ON sessions (user_id);
+      CREATE TABLE cases (
+        id uuid PRIMARY KEY,
+        code text NOT NULL UNIQUE,
+        title text NOT NULL,
+        start_date date NOT NULL DEFAULT CURRENT_DATE,
+        created_by uuid REFERENCES users(id),
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE TABLE case_members (
+        case_id uuid NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+        user_id uuid NOT NULL REFERENCES users(id),
+        ring text NOT NULL CHECK (ring IN ('inner', 'outer')),
+        role text NOT NULL CHECK (role IN ('member', 'reader', 'chair')),
+        is_case_director boolean NOT NULL DEFAULT false,
+        added_by uuid REFERENCES users(id),
+        created_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (case_id, user_id)
+      );
+      CREATE INDEX case_members_user ON case_members (user_id);
+      CREATE TABLE doc_updates (
+        id bigserial PRIMARY KEY,
+        doc_name text NOT NULL,
+        data bytea NOT NULL,
+        node_id text NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX doc_updates_doc ON doc_updates (doc_name, id);
+      CREATE TABLE doc_snapshots (
+        doc_name text PRIMARY KEY,
+        data bytea NOT NULL,
+        upto_id bigint NOT NULL,
+        updated_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE TABLE audit_events (
+        id bigserial PRIMARY KEY,
+        at timestamptz NOT NULL DEFAULT now(),
+        actor_user_id uuid,
+        actor_org_id uuid,
+        case_id uuid,
+        action text NOT NULL,
+        target text,
+        outcome text NOT NULL,
+        ip text,
+        client text,
+        details jsonb,
+        prev_hash text NOT NULL,
+        hash text NOT NULL
+      );
+      CREATE INDEX audit_events_case ON audit_events (case_id, id);
+      CREATE TABLE settings (
+        key text PRIMARY KEY,
+        value text NOT NULL
+      );
+    `,
+  },
+]

@@ -1,0 +1,65 @@
+/** The Express application: JSON API under /api, health, metrics, and the built client. */
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import express, { type Express } from 'express'
+import helmet from 'helmet'
+import type { Registry } from 'prom-client'
+import type { SessionStore } from '../auth/sessions'
+import type { AuditLog } from '../audit/auditLog'
+import type { Bus } from '../bus/bus'
+import type { Db } from '../db/db'
+import type { Logger } from '../log'
+import { apiNotFound, errorHandler, loadSession } from './middleware'
+import { caseRoutes } from './routes/cases'
+import { healthRoutes } from './routes/health'
+import { sessionRoutes } from './routes/session'
+
+/** What the HTTP app needs. */
+export interface HttpAppDeps {
+  db: Db
+  bus: Bus
+  sessions: SessionStore
+  audit: AuditLog
+  log: Logger
+  registry: Registry
+  nodeId: string
+  isDemo: boolean
+  isSecureCookie: boolean
+  /** Directory of the built client, or null to serve the API only. */
+  clientDir: string | null
+}
+
+/** Largest JSON body: plan data goes through the websocket, not here. */
+const MAX_JSON_BODY = '100kb'
+
+/** Creates the Express app. */
+export function createHttpApp(deps: HttpAppDeps): Express {
+  const app = express()
+  app.disable('x-powered-by')
+  app.use(helmet())
+  app.use(healthRoutes({ db: deps.db, bus: deps.bus, registry: deps.registry, nodeId: deps.nodeId }))
+
+  const api = express.Router()
+  api.use(express.json({ limit: MAX_JSON_BODY }))
+  api.use(loadSession(deps.sessions))
+  api.use((_req, res, next) => {
+    res.set('Cache-Control', 'no-store')
+    next()
+  })
+  api.get('/config', (_req, res) => void res.json({ demo: deps.isDemo }))
+  api.use(sessionRoutes({ db: deps.db, sessions: deps.sessions, audit: deps.audit, isSecureCookie: deps.isSecureCookie }))
+  api.use(caseRoutes({ db: deps.db, audit: deps.audit }))
+  api.use(apiNotFound)
+  app.use('/api', api)
+
+  if (deps.clientDir && existsSync(join(deps.clientDir, 'index.html'))) {
+    app.use(express.static(deps.clientDir, { index: false, maxAge: '1h' }))
+    // Client-side routes (/, /login, /cases/:id) all get the app shell.
+    app.get(/^\/(?!api\/|collab\/|socket\.io\/).*/, (_req, res) => {
+      res.set('Cache-Control', 'no-cache')
+      res.sendFile(join(deps.clientDir!, 'index.html'))
+    })
+  }
+  app.use(errorHandler(deps.log))
+  return app
+}

@@ -1,0 +1,66 @@
+/** Express middleware: the session, the one error handler, and 404s for unknown API paths. */
+import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from 'express'
+import { parse as parseCookie } from 'cookie'
+import { SESSION_COOKIE, type SessionStore, type SessionUser } from '../auth/sessions'
+import { AppError } from '../errors'
+import type { Logger } from '../log'
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    user?: SessionUser
+    sessionToken?: string
+  }
+}
+
+/** Reads the session token from a Cookie header. */
+export function sessionTokenFrom(cookieHeader: string | undefined): string | undefined {
+  if (!cookieHeader) return undefined
+  return parseCookie(cookieHeader)[SESSION_COOKIE]
+}
+
+/** Resolves the session cookie (if any) to `req.user`. */
+export function loadSession(sessions: SessionStore): RequestHandler {
+  return async (req, _res, next) => {
+    const token = sessionTokenFrom(req.headers.cookie)
+    if (token) {
+      req.sessionToken = token
+      req.user = (await sessions.resolve(token)) ?? undefined
+    }
+    next()
+  }
+}
+
+/** The logged-in user of a request. @throws AppError unauthenticated (401). */
+export function requireUser(req: Request): SessionUser {
+  if (!req.user) throw new AppError('unauthenticated', 401, 'Not logged in.')
+  return req.user
+}
+
+/** Unknown `/api/*` paths answer JSON 404 rather than the client app. */
+export const apiNotFound: RequestHandler = (req, _res, next) =>
+  next(new AppError('not_found', 404, `No such endpoint: ${req.method} ${req.path}`))
+
+/** Turns every error into `{ error: { code, message } }`; never leaks internals. */
+export function errorHandler(log: Logger): ErrorRequestHandler {
+  return (err: unknown, req: Request, res: Response, _next: NextFunction) => {
+    if (err instanceof AppError) {
+      res.status(err.status).json({ error: { code: err.code, message: err.message, issues: err.issues } })
+      return
+    }
+    const e = err as { type?: string; status?: number; message?: string }
+    if (e.type === 'entity.parse.failed') {
+      res.status(400).json({ error: { code: 'invalid_input', message: 'Request body is not valid JSON.' } })
+      return
+    }
+    if (e.type === 'entity.too.large') {
+      res.status(413).json({ error: { code: 'invalid_input', message: 'Request body is too large.' } })
+      return
+    }
+    if (e.status && e.status >= 400 && e.status < 500) {
+      res.status(e.status).json({ error: { code: 'invalid_input', message: 'Bad request.' } })
+      return
+    }
+    log.error({ err: e.message, method: req.method, path: req.path, userId: req.user?.id }, 'request failed')
+    res.status(500).json({ error: { code: 'internal', message: 'Internal error; it has been logged.' } })
+  }
+}

@@ -1,0 +1,145 @@
+/**
+ * The only file that wires everything: config → database (pg or PGlite) → migrations →
+ * bus (Redis or in-process) → sessions, audit, doc hub → HTTP + websocket server.
+ * Run directly (`tsx server/main.ts`) or call `startServer` (tests).
+ */
+import { createServer, type Server } from 'node:http'
+import { resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { resolveSessionSecret } from './auth/sessionSecret'
+import { createSessionStore } from './auth/sessions'
+import { createAuditLog } from './audit/auditLog'
+import type { Bus } from './bus/bus'
+import { createMemoryBus } from './bus/memoryBus'
+import { createRedisBus } from './bus/redisBus'
+import { createDocHub } from './collab/docHub'
+import { DEFAULT_HUB_LIMITS } from './collab/hubLimits'
+import type { HubLimits } from './collab/types'
+import { createCollabUpgrade } from './collab/upgrade'
+import { ConfigError, loadConfig, type Config } from './config'
+import type { Db } from './db/db'
+import { migrate } from './db/migrate'
+import { createPgDb } from './db/pgDb'
+import { createPgliteDb } from './db/pgliteDb'
+import { createHttpApp } from './http/app'
+import { sessionTokenFrom } from './http/middleware'
+import { createLogger, type Logger } from './log'
+import { createMetrics } from './metrics'
+import { DEMO_USERS, isDemoSeeded, seedDemo } from './seed'
+import { findMembership } from './store/cases'
+import { createSqlDocStore } from './store/sqlDocStore'
+
+const projectRoot = fileURLToPath(new URL('..', import.meta.url))
+
+/** A running node. */
+export interface RunningServer {
+  url: string
+  port: number
+  nodeId: string
+  server: Server
+  /** Stops accepting, closes sockets with "shutting down", persists, disconnects. */
+  close(): Promise<void>
+}
+
+/** Options for tests: limits to shorten, an in-process bus to share between nodes. */
+export interface StartOptions {
+  limits?: Partial<HubLimits>
+  bus?: Bus
+  log?: Logger
+}
+
+async function openDb(config: Config, log: Logger): Promise<Db> {
+  if (config.databaseUrl) return createPgDb(config.databaseUrl, (err) => log.error({ err: err.message }, 'database client error'))
+  return createPgliteDb(resolve(config.dataDir, 'pglite'))
+}
+
+/** Starts one node. @throws ConfigError, or when the database or Redis cannot be reached. */
+export async function startServer(config: Config, opts: StartOptions = {}): Promise<RunningServer> {
+  const log = opts.log ?? createLogger(config.logLevel, config.nodeId)
+  const secret = await resolveSessionSecret(config)
+  const db = await openDb(config, log)
+  await migrate(db)
+  const bus = opts.bus ?? (config.redisUrl ? await createRedisBus(config.redisUrl, config.redisPrefix, log) : createMemoryBus())
+  const store = createSqlDocStore(db)
+  if (config.seedDemo && !(await isDemoSeeded(db))) await seedDemo(db, store, config.demoPassword)
+
+  const metrics = createMetrics(config.nodeId)
+  const sessions = createSessionStore(db, secret)
+  const audit = createAuditLog(db, log)
+  const limits = { ...DEFAULT_HUB_LIMITS, ...opts.limits }
+  const hub = createDocHub({ store, bus, audit, log, metrics, nodeId: config.nodeId, limits })
+  const collab = createCollabUpgrade({
+    hub, audit, log, limits, publicOrigin: config.publicOrigin,
+    authenticate: async (req) => {
+      const token = sessionTokenFrom(req.headers.cookie)
+      return token ? sessions.resolve(token) : null
+    },
+    findMembership: (caseId, userId) => findMembership(db, caseId, userId),
+  })
+  const app = createHttpApp({
+    db, bus, sessions, audit, log, registry: metrics.registry, nodeId: config.nodeId, isDemo: config.seedDemo,
+    isSecureCookie: config.publicOrigin?.startsWith('https:') ?? false,
+    clientDir: config.serveClient ? resolve(projectRoot, 'dist/client') : null,
+  })
+  const server = createServer(app)
+  server.on('upgrade', (req, socket, head) => {
+    // socket.io (meetings) will claim its own path; anything else is refused.
+    if (!collab.handleUpgrade(req, socket, head)) socket.destroy()
+  })
+  await new Promise<void>((r) => server.listen(config.port, config.host, r))
+  const port = (server.address() as { port: number }).port
+  const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`
+
+  let closing: Promise<void> | null = null
+  const close = () =>
+    (closing ??= (async () => {
+      server.close()
+      await hub.close()
+      await collab.close()
+      server.closeAllConnections()
+      if (!opts.bus) await bus.close()
+      await db.close()
+    })())
+  return { url, port, nodeId: config.nodeId, server, close }
+}
+
+function printDemoLogins(log: Logger, config: Config, url: string): void {
+  if (!config.seedDemo) return
+  const lines = DEMO_USERS.map((u) => `  ${u.email.padEnd(20)} ${u.org} (${u.isPrivacyOfficer ? "privacy officer" : `${u.ring === "inner" ? "binnenring" : "buitenring"}, ${u.role}`})`)
+  process.stdout.write(
+    `\nSamenspel draait op ${config.publicOrigin ?? url}\nDemo-logins (fictief), wachtwoord "${config.demoPassword}":\n${lines.join('\n')}\n\n`,
+  )
+  log.debug('demo logins printed')
+}
+
+async function main(): Promise<void> {
+  let config: Config
+  try {
+    config = loadConfig()
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err
+    process.stderr.write(`Configuration error: ${err.message}\n`)
+    process.exit(2)
+  }
+  const log = createLogger(config.logLevel, config.nodeId)
+  try {
+    const running = await startServer(config, { log })
+    log.info({ port: running.port, url: running.url, db: config.databaseUrl ? 'pg' : 'pglite', bus: config.redisUrl ? 'redis' : 'memory' }, 'listening')
+    printDemoLogins(log, config, running.url)
+    const shutdown = (signal: string) => {
+      log.info({ signal }, 'shutting down')
+      running.close().then(() => process.exit(0), () => process.exit(1))
+    }
+    process.once('SIGTERM', () => shutdown('SIGTERM'))
+    process.once('SIGINT', () => shutdown('SIGINT'))
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`Configuration error: ${err.message}\n`)
+      process.exit(2)
+    }
+    log.fatal({ err: (err as Error).message }, 'start failed')
+    process.exit(1)
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) void main()

@@ -1,0 +1,109 @@
+/** Cases (families) and their memberships in the database. */
+import { randomBytes, randomUUID } from 'node:crypto'
+import type { Sql } from '../db/db'
+import type { CaseDetailDto, CaseMemberDto, CaseSummaryDto, MemberRole, Ring } from '../../shared/api/schemas'
+import type { Membership } from '../access/policy'
+
+/** Case codes: no surnames in identifiers (AVG minimisation), e.g. `HG-2026-7K3Q`. */
+function newCaseCode(): string {
+  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
+  const bytes = randomBytes(4)
+  const suffix = Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('')
+  return `HG-${new Date().getUTCFullYear()}-${suffix}`
+}
+
+/** The membership of one user in one case, or null when they are not a member. */
+export async function findMembership(db: Sql, caseId: string, userId: string): Promise<Membership | null> {
+  const rows = await db.query<{ ring: Ring; role: MemberRole; is_case_director: boolean }>(
+    'SELECT ring, role, is_case_director FROM case_members WHERE case_id = $1 AND user_id = $2',
+    [caseId, userId],
+  )
+  const r = rows[0]
+  return r ? { ring: r.ring, role: r.role, isCaseDirector: r.is_case_director } : null
+}
+
+interface CaseRow {
+  id: string; code: string; title: string; ring: Ring; role: MemberRole
+  is_case_director: boolean; created_at: Date | string; start_date: Date | string
+}
+
+const iso = (v: Date | string) => (v instanceof Date ? v.toISOString() : new Date(v).toISOString())
+const isoDate = (v: Date | string) => (typeof v === 'string' ? v.slice(0, 10) : v.toISOString().slice(0, 10))
+
+function toSummary(r: CaseRow): CaseSummaryDto {
+  return {
+    id: r.id, code: r.code, title: r.title, ring: r.ring, role: r.role,
+    isCaseDirector: r.is_case_director, createdAt: iso(r.created_at),
+  }
+}
+
+/** The cases a user is a member of, newest first. */
+export async function listCasesForUser(db: Sql, userId: string): Promise<CaseSummaryDto[]> {
+  const rows = await db.query<CaseRow>(
+    `SELECT c.id, c.code, c.title, m.ring, m.role, m.is_case_director, c.created_at, c.start_date
+       FROM case_members m JOIN cases c ON c.id = m.case_id
+      WHERE m.user_id = $1 ORDER BY c.created_at DESC, c.code`,
+    [userId],
+  )
+  return rows.map(toSummary)
+}
+
+/** One case as its member sees it, with the member list; null when not a member. */
+export async function getCaseForMember(db: Sql, caseId: string, userId: string): Promise<CaseDetailDto | null> {
+  const rows = await db.query<CaseRow>(
+    `SELECT c.id, c.code, c.title, m.ring, m.role, m.is_case_director, c.created_at, c.start_date
+       FROM case_members m JOIN cases c ON c.id = m.case_id WHERE c.id = $1 AND m.user_id = $2`,
+    [caseId, userId],
+  )
+  const r = rows[0]
+  if (!r) return null
+  return { ...toSummary(r), startDate: isoDate(r.start_date), members: await listMembers(db, caseId) }
+}
+
+/** The members of a case with their organisation. */
+export async function listMembers(db: Sql, caseId: string): Promise<CaseMemberDto[]> {
+  const rows = await db.query<{
+    user_id: string; email: string; name: string; org_id: string; org_name: string; org_kind: string
+    ring: Ring; role: MemberRole; is_case_director: boolean
+  }>(
+    `SELECT u.id AS user_id, u.email, u.name, o.id AS org_id, o.name AS org_name, o.kind AS org_kind,
+            m.ring, m.role, m.is_case_director
+       FROM case_members m JOIN users u ON u.id = m.user_id JOIN organisations o ON o.id = u.organisation_id
+      WHERE m.case_id = $1 ORDER BY m.ring, o.name, u.name`,
+    [caseId],
+  )
+  return rows.map((r) => ({
+    userId: r.user_id, email: r.email, name: r.name,
+    organisation: { id: r.org_id, name: r.org_name, kind: r.org_kind },
+    ring: r.ring, role: r.role, isCaseDirector: r.is_case_director,
+  }))
+}
+
+/** Creates a case whose creator becomes its case director in the inner ring. */
+export async function createCase(db: Sql, title: string, creatorId: string, startDate?: string): Promise<string> {
+  const id = randomUUID()
+  await db.query(
+    `INSERT INTO cases (id, code, title, created_by, start_date) VALUES ($1, $2, $3, $4, COALESCE($5::date, CURRENT_DATE))`,
+    [id, newCaseCode(), title, creatorId, startDate ?? null],
+  )
+  await db.query(
+    `INSERT INTO case_members (case_id, user_id, ring, role, is_case_director, added_by)
+     VALUES ($1, $2, 'inner', 'member', true, $2)`,
+    [id, creatorId],
+  )
+  return id
+}
+
+/** Adds a member, or changes the ring and role of an existing one. */
+export async function upsertMember(
+  db: Sql,
+  m: { caseId: string; userId: string; ring: Ring; role: MemberRole; addedBy: string; isCaseDirector?: boolean },
+): Promise<void> {
+  await db.query(
+    `INSERT INTO case_members (case_id, user_id, ring, role, is_case_director, added_by)
+     VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (case_id, user_id) DO UPDATE SET ring = EXCLUDED.ring, role = EXCLUDED.role,
+       is_case_director = case_members.is_case_director OR EXCLUDED.is_case_director`,
+    [m.caseId, m.userId, m.ring, m.role, m.isCaseDirector ?? false, m.addedBy],
+  )
+}

@@ -1,0 +1,53 @@
+import { fileURLToPath } from 'node:url'
+import { defineConfig } from 'vitest/config'
+import vue from '@vitejs/plugin-vue'
+
+const root = fileURLToPath(new URL('.', import.meta.url))
+/** Where `npm run dev` proxies API and websocket traffic (the node started by scripts/dev.mjs). */
+const devBackend = process.env.DEV_BACKEND ?? 'http://127.0.0.1:3000'
+
+export default defineConfig({
+  root: `${root}client`,
+  plugins: [vue()],
+  build: { outDir: `${root}dist/client`, emptyOutDir: true, chunkSizeWarningLimit: 1500 },
+  server: {
+    proxy: {
+      '/api': devBackend,
+      '/healthz': devBackend,
+      '/collab': { target: devBackend, ws: true },
+      '/socket.io': { target: devBackend, ws: true },
+    },
+  },
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          root,
+          include: ['tests/unit/**/*.test.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          root,
+          include: ['tests/integration/**/*.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          // Real servers, Redis and PostgreSQL on a 2-core machine: two files at a time.
+          maxWorkers: 2,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          root,
+          include: ['tests/e2e/**/*.test.ts'],
+          testTimeout: 90_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+})
