@@ -1,0 +1,115 @@
+/**
+ * The walking skeleton's collaboration promises, on PGlite and on real PostgreSQL:
+ * two clients converge through the server, the text survives a restart, and the doc
+ * hub refuses non-members and foreign origins before any sync.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { CloseCode } from '../../shared/protocol/closeCodes'
+import { caseDocName } from '../../shared/protocol/docName'
+import { DEMO_CASE_ID } from '../../server/seed'
+import type { RunningServer } from '../../server/main'
+import { api, connectDoc, DEMO, login, synced, type DocClient } from '../helpers/clients'
+import { createDataDir, createPgDatabase } from '../helpers/databases'
+import { startNode, type NodeEnv } from '../helpers/nodes'
+import { until } from '../helpers/until'
+
+const backends: { name: string; make(): Promise<{ env: NodeEnv; cleanup(): Promise<void> }> }[] = [
+  { name: 'PGlite', make: async () => { const d = await createDataDir(); return { env: { DATA_DIR: d.dir }, cleanup: d.remove } } },
+  { name: 'PostgreSQL', make: async () => { const d = await createPgDatabase(); return { env: { DATABASE_URL: d.url }, cleanup: d.drop } } },
+]
+
+describe.each(backends)('collab basics on $name', (backend) => {
+  let env: NodeEnv
+  let cleanup: () => Promise<void>
+  let node: RunningServer
+  const clients: DocClient[] = []
+  const open = (cookie: string | null, name: string, opts?: { origin?: string }) => {
+    const c = connectDoc(node.url, cookie, name, opts)
+    clients.push(c)
+    return c
+  }
+
+  // One node per backend (PGlite takes seconds to start); the restart test replaces it.
+  beforeAll(async () => {
+    ;({ env, cleanup } = await backend.make())
+    node = await startNode(env)
+  })
+  afterEach(() => {
+    for (const c of clients.splice(0)) c.destroy()
+  })
+  afterAll(async () => {
+    await node.close()
+    await cleanup()
+  })
+
+  it('relays one client\'s typing to another and converges', async () => {
+    const planDoc = caseDocName(DEMO_CASE_ID, 'plan')
+    const [a, b] = [open(await login(node.url, DEMO.chair), planDoc), open(await login(node.url, DEMO.politie), planDoc)]
+    await Promise.all([synced(a), synced(b)])
+    a.doc.getText('relay').insert(0, 'Moeder en kinderen naar de opvang.')
+    b.doc.getText('relay').insert(0, 'School geïnformeerd. ')
+    await until(() => a.text('relay') === b.text('relay') && a.text('relay').length > 40)
+    expect(a.text('relay')).toContain('opvang')
+    expect(a.text('relay')).toContain('School geïnformeerd')
+  })
+
+  it('keeps the text across a server restart', async () => {
+    const planDoc = caseDocName(DEMO_CASE_ID, 'plan')
+    const cookie = await login(node.url, DEMO.chair)
+    const a = open(cookie, planDoc)
+    await synced(a)
+    a.doc.getText('t').insert(0, 'Veiligheidsafspraak: geen contact na 20:00.')
+    // Another client seeing it proves the server persisted it (persist before broadcast).
+    const witness = open(await login(node.url, DEMO.politie), planDoc)
+    await until(() => witness.text() === 'Veiligheidsafspraak: geen contact na 20:00.')
+    for (const c of clients.splice(0)) c.destroy()
+    await node.close()
+
+    node = await startNode(env)
+    const after = open(await login(node.url, DEMO.politie), planDoc)
+    await synced(after)
+    expect(after.text()).toBe('Veiligheidsafspraak: geen contact na 20:00.')
+  })
+
+  it('refuses a user who is not a member of the case with 4403 and sends no content', async () => {
+    const outsider = await login(node.url, DEMO.chair)
+    const created = await api<{ id: string }>(node.url, outsider, 'POST', '/api/cases', { title: 'Gezin B.' })
+    const politie = await login(node.url, DEMO.politie)
+    const c = open(politie, caseDocName(created.body.id, 'plan'))
+    let received = 0
+    c.provider.on('status', () => received++)
+    await until(() => c.closes.length > 0)
+    expect(c.closes[0]).toEqual({ code: CloseCode.Forbidden, reason: 'no access to this document' })
+    expect(c.provider.synced).toBe(false)
+    expect(c.doc.share.size).toBe(0)
+  })
+
+  it('refuses an upgrade without a session with 4401', async () => {
+    const c = open(null, caseDocName(DEMO_CASE_ID, 'plan'))
+    await until(() => c.closes.length > 0)
+    expect(c.closes[0]!.code).toBe(CloseCode.Unauthenticated)
+    expect(c.provider.synced).toBe(false)
+  })
+
+  it('refuses a foreign Origin with 4406 even with a valid session', async () => {
+    const cookie = await login(node.url, DEMO.chair)
+    const c = open(cookie, caseDocName(DEMO_CASE_ID, 'plan'), { origin: 'https://evil.example' })
+    await until(() => c.closes.length > 0)
+    expect(c.closes[0]!.code).toBe(CloseCode.OriginNotAllowed)
+    expect(c.provider.synced).toBe(false)
+  })
+
+  it('accepts the app\'s own Origin', async () => {
+    const cookie = await login(node.url, DEMO.chair)
+    const c = open(cookie, caseDocName(DEMO_CASE_ID, 'plan'), { origin: node.url })
+    await synced(c)
+    expect(c.closes).toEqual([])
+  })
+
+  it('refuses an unknown document name with 4400', async () => {
+    const cookie = await login(node.url, DEMO.chair)
+    const c = open(cookie, 'case/not-a-uuid/plan')
+    await until(() => c.closes.length > 0)
+    expect(c.closes[0]!.code).toBe(CloseCode.InvalidDocName)
+  })
+})
