@@ -19,6 +19,9 @@ export default defineConfig({
     },
   },
   test: {
+    // CI (.ci/run) reads the totals from the JSON report; people read the default one.
+    reporters: process.env.CI ? ['default', 'json'] : ['default'],
+    outputFile: { json: `${root}.vitest-report.json` },
     projects: [
       {
         test: {

@@ -12,7 +12,7 @@ const boolFromEnv = z
 const urlWithProtocols = (protocols: string[]) =>
   z
     .url({ message: 'must be a URL' })
-    .refine((v) => protocols.includes(new URL(v).protocol), {
+    .refine((v) => URL.canParse(v) && protocols.includes(new URL(v).protocol), {
       message: `must start with ${protocols.join(' or ')}`,
     })
 

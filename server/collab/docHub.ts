@@ -101,7 +101,10 @@ export function createDocHub(deps: DocHubDeps): DocHub {
       }
       doc.pins++
       const timer = evictTimers.get(name)
-      if (timer) (clearTimeout(timer), evictTimers.delete(name))
+      if (timer) {
+        clearTimeout(timer)
+        evictTimers.delete(name)
+      }
       return doc
     },
     release(doc) {
