@@ -6,6 +6,7 @@
 import { createServer, type Server } from 'node:http'
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { createLoginLimiter } from './auth/loginLimiter'
 import { resolveSessionSecret } from './auth/sessionSecret'
 import { createSessionStore } from './auth/sessions'
 import { createAuditLog } from './audit/auditLog'
@@ -61,6 +62,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   await migrate(db)
   const bus = opts.bus ?? (config.redisUrl ? await createRedisBus(config.redisUrl, config.redisPrefix, log) : createMemoryBus())
   const store = createSqlDocStore(db)
+  const login = await createLoginLimiter(config.redisUrl, config.redisPrefix)
   if (config.seedDemo && !(await isDemoSeeded(db))) await seedDemo(db, store, config.demoPassword)
 
   const metrics = createMetrics(config.nodeId)
@@ -78,7 +80,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   })
   const app = createHttpApp({
     db, bus, sessions, audit, log, registry: metrics.registry, nodeId: config.nodeId, isDemo: config.seedDemo,
-    isSecureCookie: config.publicOrigin?.startsWith('https:') ?? false,
+    isSecureCookie: config.publicOrigin?.startsWith('https:') ?? false, loginFailures: login,
     clientDir: config.serveClient ? resolve(projectRoot, 'dist/client') : null,
   })
   const server = createServer(app)
@@ -98,6 +100,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       await collab.close()
       server.closeAllConnections()
       if (!opts.bus) await bus.close()
+      await login.close()
       await db.close()
     })())
   return { url, port, nodeId: config.nodeId, server, close }

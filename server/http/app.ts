@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import express, { type Express } from 'express'
 import helmet from 'helmet'
 import type { Registry } from 'prom-client'
+import type { LoginLimiter } from '../auth/loginLimiter'
 import type { SessionStore } from '../auth/sessions'
 import type { AuditLog } from '../audit/auditLog'
 import type { Bus } from '../bus/bus'
@@ -25,6 +26,7 @@ export interface HttpAppDeps {
   nodeId: string
   isDemo: boolean
   isSecureCookie: boolean
+  loginFailures: LoginLimiter
   /** Directory of the built client, or null to serve the API only. */
   clientDir: string | null
 }
@@ -47,7 +49,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
     next()
   })
   api.get('/config', (_req, res) => void res.json({ demo: deps.isDemo }))
-  api.use(sessionRoutes({ db: deps.db, sessions: deps.sessions, audit: deps.audit, isSecureCookie: deps.isSecureCookie }))
+  api.use(sessionRoutes({ db: deps.db, sessions: deps.sessions, audit: deps.audit, isSecureCookie: deps.isSecureCookie, loginFailures: deps.loginFailures }))
   api.use(caseRoutes({ db: deps.db, audit: deps.audit }))
   api.use(apiNotFound)
   app.use('/api', api)

@@ -113,3 +113,14 @@ describe('health', () => {
     expect(r.body).toMatchObject({ status: 'ok', database: { kind: 'pg', ok: true }, bus: { kind: 'memory', ok: true } })
   })
 })
+
+describe('brute force', () => {
+  it('locks an address for 15 minutes after 10 failed logins, even with the right password', async () => {
+    for (let i = 0; i < 10; i++) {
+      expect((await api(node.url, null, 'POST', '/api/session', { email: DEMO.reader, password: `wrong-${i}` })).status).toBe(401)
+    }
+    const r = await api<ErrorDto>(node.url, null, 'POST', '/api/session', { email: DEMO.reader, password: 'demo-demo-demo' })
+    expect(r.status).toBe(429)
+    expect(r.body.error.code).toBe('rate_limited')
+  })
+})

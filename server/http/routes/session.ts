@@ -1,6 +1,6 @@
 /** `POST /api/session`, `DELETE /api/session`, `GET /api/me`. */
 import { Router, type Request, type Response } from 'express'
-import { RateLimiterMemory } from 'rate-limiter-flexible'
+import type { LoginLimiter } from '../../auth/loginLimiter'
 import { loginBodySchema, type MeDto } from '../../../shared/api/schemas'
 import { hashPassword, verifyPassword } from '../../auth/password'
 import { SESSION_COOKIE, SESSION_TTL_MS, type SessionStore, type SessionUser } from '../../auth/sessions'
@@ -18,11 +18,9 @@ export interface SessionRouteDeps {
   audit: AuditLog
   /** Set the cookie's Secure flag (behind https). */
   isSecureCookie: boolean
+  /** Counts failed logins per e-mail address and per IP (see auth/loginLimiter.ts). */
+  loginFailures: Pick<LoginLimiter, 'byAddress' | 'byIp'>
 }
-
-/** Failed logins allowed per e-mail address and per IP per 15 minutes (brute force). */
-const LOGIN_FAILURES_PER_WINDOW = 10
-const LOGIN_WINDOW_S = 15 * 60
 
 /** Turns a session user into the public `MeDto`. */
 export function toMeDto(u: SessionUser): MeDto {
@@ -35,15 +33,17 @@ export function toMeDto(u: SessionUser): MeDto {
 /** Creates the session router. */
 export function sessionRoutes(deps: SessionRouteDeps): Router {
   const router = Router()
-  const failures = new RateLimiterMemory({ points: LOGIN_FAILURES_PER_WINDOW, duration: LOGIN_WINDOW_S })
   // Verifying against a real hash when the user is unknown keeps both paths equally slow,
   // so response time does not reveal which addresses have accounts.
   const dummyHash = hashPassword('not-a-real-password')
 
   router.post('/session', async (req: Request, res: Response) => {
     const body = parseInput(loginBodySchema, req.body)
-    const keys = [`email:${body.email}`, `ip:${req.ip}`]
-    const blocked = await Promise.all(keys.map((k) => failures.get(k)))
+    const counters = [
+      { limiter: deps.loginFailures.byAddress, key: body.email },
+      { limiter: deps.loginFailures.byIp, key: req.ip ?? 'unknown' },
+    ]
+    const blocked = await Promise.all(counters.map((c) => c.limiter.get(c.key)))
     if (blocked.some((r) => r !== null && r.remainingPoints <= 0)) {
       throw new AppError('rate_limited', 429, 'Too many failed logins; try again in 15 minutes.')
     }
@@ -51,7 +51,8 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
     const isValid = await verifyPassword(body.password, user?.passwordHash ?? (await dummyHash))
     const auditBase = { action: 'login', ip: req.ip ?? null, client: req.get('user-agent')?.slice(0, 200) ?? null }
     if (!user || !isValid) {
-      await Promise.all(keys.map((k) => failures.consume(k).catch(() => undefined)))
+      // consume() rejects once a counter is exhausted; that is the point, not an error.
+      await Promise.all(counters.map((c) => c.limiter.consume(c.key).catch(() => undefined)))
       void deps.audit.record({ ...auditBase, outcome: 'denied', actorUserId: user?.id ?? null })
       throw new AppError('invalid_credentials', 401, 'E-mail address or password is incorrect.')
     }
