@@ -1,0 +1,25 @@
+import { CloseCode, isTerminalCloseCode } from '../../shared/protocol/closeCodes'
+
+/** i18n keys (under `collab.close`) of the messages for the doc hub's close codes. */
+const CLOSE_MESSAGE_KEYS: Record<number, string> = {
+  [CloseCode.InvalidDocName]: 'collab.close.invalidDocName',
+  [CloseCode.Unauthenticated]: 'collab.close.unauthenticated',
+  [CloseCode.Forbidden]: 'collab.close.forbidden',
+  [CloseCode.OriginNotAllowed]: 'collab.close.originNotAllowed',
+  [CloseCode.AccessRevoked]: 'collab.close.accessRevoked',
+  [CloseCode.MessageTooLarge]: 'collab.close.messageTooLarge',
+  [CloseCode.MalformedMessage]: 'collab.close.malformedMessage',
+  [CloseCode.RateLimited]: 'collab.close.rateLimited',
+  [CloseCode.ServerShutdown]: 'collab.close.serverShutdown',
+  [CloseCode.ServerError]: 'collab.close.serverError',
+}
+
+/**
+ * The i18n key explaining why the collab connection closed. Unknown terminal codes get a
+ * generic refusal; anything else (1006 network loss, 1001 going away) means we reconnect.
+ */
+export function closeMessageKey(code: number): string {
+  const known = CLOSE_MESSAGE_KEYS[code]
+  if (known !== undefined) return known
+  return isTerminalCloseCode(code) ? 'collab.close.denied' : 'collab.close.transient'
+}

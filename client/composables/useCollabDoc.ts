@@ -1,0 +1,157 @@
+import {
+  computed,
+  onScopeDispose,
+  readonly,
+  ref,
+  shallowReadonly,
+  shallowRef,
+  toValue,
+  watch,
+  type ComputedRef,
+  type Ref,
+  type ShallowRef,
+} from 'vue'
+import { useI18n } from 'vue-i18n'
+import * as Y from 'yjs'
+import { WebsocketProvider } from 'y-websocket'
+import type { Awareness } from 'y-protocols/awareness'
+import { isTerminalCloseCode } from '../../shared/protocol/closeCodes'
+import type { AwarenessUser } from '../collab/awarenessUser'
+import { closeMessageKey } from '../collab/closeCodeMessage'
+import { organisationColor } from '../collab/organisationColor'
+
+/** Connection state of a collaborative document as the UI shows it. */
+export type CollabStatus = 'connecting' | 'connected' | 'disconnected' | 'denied'
+
+/** Who the local user is, as announced to the other people in the document. */
+export interface CollabUser {
+  name: string
+  organisation: string
+}
+
+/** What {@link useCollabDoc} returns. The refs are replaced when the doc name changes. */
+export interface CollabDoc {
+  doc: Readonly<ShallowRef<Y.Doc>>
+  provider: Readonly<ShallowRef<WebsocketProvider>>
+  awareness: Readonly<ShallowRef<Awareness>>
+  /** The awareness `user` field of this client (also what the caret shows). */
+  localUser: ComputedRef<AwarenessUser>
+  status: Readonly<Ref<CollabStatus>>
+  synced: Readonly<Ref<boolean>>
+  /** Close code of the last server close, or null while connected. */
+  closeCode: Readonly<Ref<number | null>>
+  /** Localised explanation of {@link closeCode}, or null. */
+  closeReason: ComputedRef<string | null>
+}
+
+interface CollabSession {
+  doc: Y.Doc
+  provider: WebsocketProvider
+}
+
+/** The doc hub's websocket endpoint on the page's own origin (the cookie authenticates). */
+function collabServerUrl(): string {
+  const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws'
+  return `${scheme}://${window.location.host}/collab`
+}
+
+function openSession(docName: string, user: AwarenessUser): CollabSession {
+  const doc = new Y.Doc()
+  const provider = new WebsocketProvider(collabServerUrl(), docName, doc, {
+    // Only the server may decide what reaches this tab: no cross-tab shortcut that would
+    // bypass a revocation or a read-only connection.
+    disableBc: true,
+    shouldReconnect: (event) => !isTerminalCloseCode(event.code),
+  })
+  provider.awareness.setLocalStateField('user', user)
+  return { doc, provider }
+}
+
+function closeSession(session: CollabSession): void {
+  session.provider.destroy()
+  session.doc.destroy()
+}
+
+/**
+ * Opens a Yjs document on the doc hub through y-websocket and tracks its connection.
+ * A terminal close code (4400–4499) ends in status `denied`: y-websocket stops
+ * reconnecting and the user sees why. Everything is torn down with the calling scope.
+ * @param docName e.g. `case/<uuid>/plan`; when a ref changes, a new doc is opened.
+ * @param user name and organisation shown to the others in the document.
+ */
+export function useCollabDoc(docName: Ref<string> | string, user: CollabUser): CollabDoc {
+  const { t } = useI18n()
+  const localUser = computed<AwarenessUser>(() => ({
+    name: user.name,
+    organisation: user.organisation,
+    color: organisationColor(user.organisation),
+  }))
+  const status = ref<CollabStatus>('connecting')
+  const synced = ref(false)
+  const closeCode = ref<number | null>(null)
+  let session = openSession(toValue(docName), localUser.value)
+  const doc = shallowRef(session.doc)
+  const provider = shallowRef(session.provider)
+  const awareness = shallowRef(session.provider.awareness)
+
+  function handleStatus(event: { status: 'connected' | 'disconnected' | 'connecting' }): void {
+    if (status.value === 'denied') return
+    status.value = event.status
+    if (event.status === 'connected') closeCode.value = null
+  }
+
+  function handleConnectionClose(event: CloseEvent | null): void {
+    synced.value = false
+    // null means we closed it ourselves (destroy, watchdog): not a server decision.
+    if (event === null) return
+    closeCode.value = event.code
+    status.value = isTerminalCloseCode(event.code) ? 'denied' : 'disconnected'
+  }
+
+  function handleSync(isSynced: boolean): void {
+    synced.value = isSynced
+  }
+
+  function listen(target: WebsocketProvider): void {
+    target.on('status', handleStatus)
+    target.on('connection-close', handleConnectionClose)
+    target.on('sync', handleSync)
+  }
+
+  function replaceSession(name: string): void {
+    closeSession(session)
+    session = openSession(name, localUser.value)
+    status.value = 'connecting'
+    synced.value = false
+    closeCode.value = null
+    listen(session.provider)
+    doc.value = session.doc
+    provider.value = session.provider
+    awareness.value = session.provider.awareness
+  }
+
+  listen(session.provider)
+  watch(
+    () => toValue(docName),
+    (name, previous) => {
+      if (name !== previous) replaceSession(name)
+    },
+  )
+  watch(localUser, (next) => session.provider.awareness.setLocalStateField('user', next))
+  onScopeDispose(() => closeSession(session))
+
+  const closeReason = computed(() =>
+    closeCode.value === null ? null : t(closeMessageKey(closeCode.value)),
+  )
+  return {
+    // shallowReadonly: a deep readonly proxy around a Y.Doc or provider would break them.
+    doc: shallowReadonly(doc),
+    provider: shallowReadonly(provider),
+    awareness: shallowReadonly(awareness),
+    localUser,
+    status: readonly(status),
+    synced: readonly(synced),
+    closeCode: readonly(closeCode),
+    closeReason,
+  }
+}

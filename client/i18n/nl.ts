@@ -1,0 +1,115 @@
+/**
+ * Dutch messages, the default locale. The English file must have exactly this shape
+ * (it is typed against it). Avoid `@`, `{`, `}`, `|` and `$` in plain text: vue-i18n
+ * treats them as message syntax.
+ */
+export const nl = {
+  app: {
+    name: 'Samenspel',
+    tagline: 'Eén gezin, één plan',
+    skipToContent: 'Naar de inhoud',
+    mainNav: 'Hoofdmenu',
+    signedInAs: 'Ingelogd als {name} ({organisation})',
+    switchLanguage: 'Switch to English',
+    switchLanguageShort: 'EN',
+    switchLanguageLang: 'en',
+    loading: 'Bezig met laden…',
+  },
+  terms: {
+    binnenring: 'binnenring',
+    binnenringHint: 'Partners met een vaste plek aan tafel; zien het hele plan.',
+    buitenring: 'buitenring',
+    buitenringHint: 'Partners die per casus of agendapunt worden uitgenodigd; zien alleen het gedeelde plan.',
+    casusregisseur: 'casusregisseur',
+    casusregisseurHint: 'Eindverantwoordelijke voor het plan en de opvolging van dit gezin.',
+  },
+  roles: {
+    member: 'lid',
+    reader: 'lezer',
+    chair: 'voorzitter',
+  },
+  login: {
+    title: 'Inloggen',
+    intro: 'Log in met het account van je organisatie.',
+    email: 'E-mailadres',
+    password: 'Wachtwoord',
+    submit: 'Inloggen',
+    submitting: 'Bezig met inloggen…',
+    demoTitle: 'Demo-accounts (fictief)',
+    demoIntro: 'Alle demo-accounts gebruiken het wachtwoord',
+  },
+  nav: {
+    cases: 'Casussen',
+    logout: 'Uitloggen',
+  },
+  cases: {
+    title: 'Mijn casussen',
+    empty: 'Je bent nog bij geen enkele casus betrokken.',
+    code: 'Code',
+    caseTitle: 'Titel',
+    ring: 'Ring',
+    role: 'Rol',
+    listLabel: 'Casussen waarbij je betrokken bent',
+    createTitle: 'Nieuwe casus',
+    createLabel: 'Titel van de casus',
+    createHint: 'Gebruik geen achternamen, BSN, adressen of geboortedata.',
+    createSubmit: 'Casus aanmaken',
+    creating: 'Bezig met aanmaken…',
+  },
+  plan: {
+    backToCases: 'Terug naar casussen',
+    caseCode: 'Casuscode',
+    yourRing: 'Jouw ring',
+    yourRole: 'Jouw rol',
+    summaryHeading: 'Situatie en zorgen',
+    summaryHint: 'Wat er speelt in het gezin en waar de partners zich zorgen over maken.',
+    readOnlyNotice: 'Je kunt dit plan lezen maar niet bewerken.',
+  },
+  collab: {
+    statusLabel: 'Verbinding',
+    status: {
+      connecting: 'Verbinden…',
+      connected: 'Verbonden',
+      disconnected: 'Verbinding verbroken',
+      denied: 'Geen toegang',
+    },
+    close: {
+      invalidDocName: 'Dit document bestaat niet.',
+      unauthenticated: 'Je sessie is verlopen. Log opnieuw in.',
+      forbidden: 'Je hebt geen toegang tot dit document.',
+      originNotAllowed: 'Deze verbinding komt niet van de eigen website en is geweigerd.',
+      accessRevoked: 'Je toegang tot dit document is ingetrokken.',
+      messageTooLarge: 'Een wijziging was te groot om te versturen. Maak de tekst korter en probeer het opnieuw.',
+      malformedMessage: 'De server begreep een bericht niet. Herlaad de pagina.',
+      rateLimited: 'Te veel wijzigingen in korte tijd. Herlaad de pagina.',
+      serverShutdown: 'De server wordt herstart. We verbinden opnieuw…',
+      serverError: 'De server kon het document niet bewaren of laden. We verbinden opnieuw…',
+      denied: 'De server weigert de verbinding.',
+      transient: 'De verbinding is verbroken. We verbinden opnieuw…',
+    },
+    loginAgain: 'Opnieuw inloggen',
+  },
+  presence: {
+    heading: 'Wie is er nu',
+    you: 'jij',
+    listLabel: 'Aanwezigen in dit plan',
+    alone: 'Alleen jij bent hier.',
+  },
+  errors: {
+    title: 'Er ging iets mis',
+    network: 'De server is niet bereikbaar. Controleer je verbinding en probeer het opnieuw.',
+    unexpected_response: 'De server gaf een onverwacht antwoord.',
+    invalid_input: 'Controleer de ingevulde gegevens.',
+    unauthenticated: 'Je bent niet (meer) ingelogd.',
+    invalid_credentials: 'Het e-mailadres of wachtwoord klopt niet.',
+    forbidden: 'Je hebt geen toegang tot deze casus.',
+    not_found: 'Niet gevonden.',
+    conflict: 'Dit botst met een eerdere wijziging.',
+    rate_limited: 'Te veel pogingen. Wacht even en probeer het opnieuw.',
+    internal: 'Er ging iets mis op de server.',
+    notFoundPage: 'Deze pagina bestaat niet.',
+  },
+}
+
+/** The shape every locale must have. */
+export type MessageSchema = typeof nl

@@ -1,0 +1,58 @@
+import { defineStore } from 'pinia'
+import { computed, readonly, ref } from 'vue'
+import type { MeDto } from '../../shared/api/schemas'
+import { ApiError, deleteResource, getJson, postJson } from '../api/http'
+import { useCasesStore } from './cases'
+
+/**
+ * The signed-in user. `me` is null until {@link loadMe} or {@link login} succeeds, and
+ * after {@link logout}. `isLoaded` tells whether the server was asked at least once.
+ */
+export const useSessionStore = defineStore('session', () => {
+  const me = ref<MeDto | null>(null)
+  const isLoaded = ref(false)
+  const isLoggedIn = computed(() => me.value !== null)
+
+  /**
+   * Asks the server who is signed in. Resolves to null when the session is missing or
+   * expired (401).
+   * @throws {ApiError} for any other failure (server unreachable, 5xx).
+   */
+  async function loadMe(): Promise<MeDto | null> {
+    try {
+      me.value = await getJson<MeDto>('/api/me')
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status !== 401) throw error
+      me.value = null
+    } finally {
+      isLoaded.value = true
+    }
+    return me.value
+  }
+
+  /**
+   * Logs in; the server sets the session cookie.
+   * @throws {ApiError} `invalid_credentials` (401), `invalid_input` (400), `rate_limited`.
+   */
+  async function login(email: string, password: string): Promise<MeDto> {
+    const user = await postJson<MeDto>('/api/session', { email, password })
+    me.value = user
+    isLoaded.value = true
+    return user
+  }
+
+  /**
+   * Ends the session on the server and forgets everything cached for this user.
+   * @throws {ApiError} when the server cannot be reached; local state is cleared anyway.
+   */
+  async function logout(): Promise<void> {
+    try {
+      await deleteResource('/api/session')
+    } finally {
+      me.value = null
+      useCasesStore().reset()
+    }
+  }
+
+  return { me: readonly(me), isLoaded: readonly(isLoaded), isLoggedIn, loadMe, login, logout }
+})
