@@ -27,6 +27,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           root,
+          // Groups run one after the other: unit, then integration, then e2e.
+          sequence: { groupOrder: 0 },
           include: ['tests/unit/**/*.test.ts'],
         },
       },
@@ -34,6 +36,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           root,
+          sequence: { groupOrder: 1 },
           include: ['tests/integration/**/*.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
@@ -45,6 +48,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           root,
+          sequence: { groupOrder: 2 },
           include: ['tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/e2e/globalSetup.ts'],
           testTimeout: 90_000,
