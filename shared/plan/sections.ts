@@ -1,0 +1,161 @@
+/**
+ * The registry of section kinds: for each section map, its field shape, fallback, input
+ * and patch schemas, cross-field check, and the references it must resolve inside its
+ * own document. `schema.ts` (writing) and `validate.ts` (checking JSON) both use it.
+ */
+import type * as Y from 'yjs'
+import type { z } from 'zod'
+import type { PlanProblem } from './errors'
+import {
+  DANGER_STATEMENT_FALLBACK, JUSTICE_ITEM_FALLBACK, PERSON_FALLBACK, SAFETY_SCORE_FALLBACK, SOS_ITEM_FALLBACK,
+  TRAUMA_SCREENING_FALLBACK, checkSafetyScore, checkTraumaScreening, dangerStatementInputSchema, dangerStatementPatchSchema,
+  dangerStatementShape, justiceItemInputSchema, justiceItemPatchSchema, justiceItemShape, personInputSchema, personPatchSchema,
+  personShape, safetyScoreInputSchema, safetyScoreShape, sosItemInputSchema, sosItemPatchSchema, sosItemShape,
+  traumaScreeningInputSchema, traumaScreeningPatchSchema, traumaScreeningShape,
+  type DangerStatement, type DangerStatementInput, type DangerStatementPatch, type JusticeItem, type JusticeItemInput,
+  type JusticeItemPatch, type Person, type PersonInput, type PersonPatch, type SafetyScore, type SafetyScoreInput,
+  type SosItem, type SosItemInput, type SosItemPatch, type TraumaScreening, type TraumaScreeningInput, type TraumaScreeningPatch,
+} from './innerItems'
+import { asYMap, getSectionMap, type SectionName } from './layout'
+import type { FieldShape } from './model'
+import {
+  ACTION_FALLBACK, AGREEMENT_FALLBACK, DECISION_FALLBACK, ESCALATION_FALLBACK, GOAL_FALLBACK,
+  actionInputSchema, actionPatchSchema, actionShape, agreementInputSchema, agreementPatchSchema, agreementShape,
+  checkAction, checkAgreement, decisionInputSchema, decisionPatchSchema, decisionShape, escalationInputSchema,
+  escalationPatchSchema, escalationShape, goalInputSchema, goalPatchSchema, goalShape,
+  type Action, type ActionInput, type ActionPatch, type Agreement, type AgreementInput, type AgreementPatch,
+  type Decision, type DecisionInput, type DecisionPatch, type Escalation, type EscalationInput, type EscalationPatch,
+  type Goal, type GoalInput, type GoalPatch,
+} from './planItems'
+
+/** The item type of each section. */
+export interface SectionItems {
+  goals: Goal
+  agreements: Agreement
+  actions: Action
+  decisions: Decision
+  escalations: Escalation
+  family: Person
+  sosMap: SosItem
+  dangerStatements: DangerStatement
+  safetyScale: SafetyScore
+  justice: JusticeItem
+  traumaScreening: TraumaScreening
+}
+
+/** The input type of each section's add function. */
+export interface SectionInputs {
+  goals: GoalInput
+  agreements: AgreementInput
+  actions: ActionInput
+  decisions: DecisionInput
+  escalations: EscalationInput
+  family: PersonInput
+  sosMap: SosItemInput
+  dangerStatements: DangerStatementInput
+  safetyScale: SafetyScoreInput
+  justice: JusticeItemInput
+  traumaScreening: TraumaScreeningInput
+}
+
+/** The patch type of each editable section; `safetyScale` is append-only. */
+export interface SectionPatches {
+  goals: GoalPatch
+  agreements: AgreementPatch
+  actions: ActionPatch
+  decisions: DecisionPatch
+  escalations: EscalationPatch
+  family: PersonPatch
+  sosMap: SosItemPatch
+  dangerStatements: DangerStatementPatch
+  justice: JusticeItemPatch
+  traumaScreening: TraumaScreeningPatch
+}
+
+/** A section whose items can be edited after they are added. */
+export type EditableSectionName = keyof SectionPatches
+
+/** How one section kind is validated (field values are untyped here; see the maps above). */
+export interface SectionSpec {
+  /** Strict field schemas. */
+  shape: FieldShape
+  /** What a missing or malformed stored field reads as. */
+  fallback: Readonly<Record<string, unknown>>
+  /** Input of the add function, with defaults. */
+  input: z.ZodType<Record<string, unknown>>
+  /** Patch of the update function; null for an append-only section. */
+  patch: z.ZodType<Record<string, unknown>> | null
+  /** Rules between fields of one item. */
+  check(fields: Record<string, unknown>): PlanProblem[]
+  /** References to resolve in the same document; `selfId` is null for a new item. */
+  refs?(doc: Y.Doc, fields: Record<string, unknown>, selfId: string | null): PlanProblem[]
+}
+
+function noProblems(): PlanProblem[] {
+  return []
+}
+
+/** Whether `id` is a live (not tombstoned) item of a section in `doc`. */
+export function isLiveItem(doc: Y.Doc, section: SectionName, id: string): boolean {
+  const item = asYMap(getSectionMap(doc, section).get(id))
+  return item !== null && item.get('removedAt') == null
+}
+
+function refProblem(doc: Y.Doc, section: SectionName, id: unknown, path: string, what: string): PlanProblem[] {
+  if (typeof id !== 'string' || isLiveItem(doc, section, id)) return []
+  return [{ path, message: `refers to no live ${what}` }]
+}
+
+function actionRefs(doc: Y.Doc, fields: Record<string, unknown>): PlanProblem[] {
+  return fields.goalId == null ? [] : refProblem(doc, 'goals', fields.goalId, 'goalId', 'goal')
+}
+
+function escalationRefs(doc: Y.Doc, fields: Record<string, unknown>): PlanProblem[] {
+  return [
+    ...(fields.actionId == null ? [] : refProblem(doc, 'actions', fields.actionId, 'actionId', 'action')),
+    ...(fields.outcomeDecisionId == null ? [] : refProblem(doc, 'decisions', fields.outcomeDecisionId, 'outcomeDecisionId', 'decision')),
+  ]
+}
+
+function personRefs(doc: Y.Doc, fields: Record<string, unknown>, selfId: string | null): PlanProblem[] {
+  const relations = (fields.relations ?? []) as readonly { personId: string }[]
+  return relations.flatMap((r, i) =>
+    r.personId === selfId
+      ? [{ path: `relations[${i}].personId`, message: 'refers to the person itself' }]
+      : refProblem(doc, 'family', r.personId, `relations[${i}].personId`, 'person'))
+}
+
+function traumaRefs(doc: Y.Doc, fields: Record<string, unknown>, selfId: string | null): PlanProblem[] {
+  const problems = refProblem(doc, 'family', fields.personId, 'personId', 'person')
+  getSectionMap(doc, 'traumaScreening').forEach((value, id) => {
+    const other = asYMap(value)
+    if (id !== selfId && other && other.get('removedAt') == null && other.get('personId') === fields.personId) {
+      problems.push({ path: 'personId', message: 'already has a trauma screening record: update that one' })
+    }
+  })
+  return problems
+}
+
+/** The registry: one spec per section. */
+export const SECTION_SPECS: Readonly<Record<SectionName, SectionSpec>> = {
+  goals: { shape: goalShape, fallback: GOAL_FALLBACK, input: goalInputSchema, patch: goalPatchSchema, check: noProblems },
+  agreements: { shape: agreementShape, fallback: AGREEMENT_FALLBACK, input: agreementInputSchema, patch: agreementPatchSchema, check: checkAgreement },
+  actions: { shape: actionShape, fallback: ACTION_FALLBACK, input: actionInputSchema, patch: actionPatchSchema, check: checkAction, refs: actionRefs },
+  decisions: { shape: decisionShape, fallback: DECISION_FALLBACK, input: decisionInputSchema, patch: decisionPatchSchema, check: noProblems },
+  escalations: {
+    shape: escalationShape, fallback: ESCALATION_FALLBACK, input: escalationInputSchema, patch: escalationPatchSchema,
+    check: noProblems, refs: escalationRefs,
+  },
+  family: { shape: personShape, fallback: PERSON_FALLBACK, input: personInputSchema, patch: personPatchSchema, check: noProblems, refs: personRefs },
+  sosMap: { shape: sosItemShape, fallback: SOS_ITEM_FALLBACK, input: sosItemInputSchema, patch: sosItemPatchSchema, check: noProblems },
+  dangerStatements: {
+    shape: dangerStatementShape, fallback: DANGER_STATEMENT_FALLBACK, input: dangerStatementInputSchema,
+    patch: dangerStatementPatchSchema, check: noProblems,
+  },
+  safetyScale: { shape: safetyScoreShape, fallback: SAFETY_SCORE_FALLBACK, input: safetyScoreInputSchema, patch: null, check: checkSafetyScore },
+  justice: { shape: justiceItemShape, fallback: JUSTICE_ITEM_FALLBACK, input: justiceItemInputSchema, patch: justiceItemPatchSchema, check: noProblems },
+  traumaScreening: {
+    shape: traumaScreeningShape, fallback: TRAUMA_SCREENING_FALLBACK, input: traumaScreeningInputSchema,
+    patch: traumaScreeningPatchSchema, check: checkTraumaScreening, refs: traumaRefs,
+  },
+}
