@@ -26,6 +26,7 @@ import { createHttpApp } from './http/app'
 import { sessionTokenFrom } from './http/middleware'
 import { createLogger, type Logger } from './log'
 import { createMetrics } from './metrics'
+import { createPlanPreparer } from './plan/caseDocs'
 import { DEMO_USERS, isDemoSeeded, seedDemo } from './seed'
 import { findMembership } from './store/cases'
 import { createSqlDocStore } from './store/sqlDocStore'
@@ -69,7 +70,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const sessions = createSessionStore(db, secret)
   const audit = createAuditLog(db, log)
   const limits = { ...DEFAULT_HUB_LIMITS, ...opts.limits }
-  const hub = createDocHub({ store, bus, audit, log, metrics, nodeId: config.nodeId, limits })
+  const hub = createDocHub({ store, bus, audit, log, metrics, nodeId: config.nodeId, limits, prepare: createPlanPreparer(log) })
   const collab = createCollabUpgrade({
     hub, audit, log, limits, publicOrigin: config.publicOrigin,
     authenticate: async (req) => {
@@ -79,7 +80,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     findMembership: (caseId, userId) => findMembership(db, caseId, userId),
   })
   const app = createHttpApp({
-    db, bus, sessions, audit, log, registry: metrics.registry, nodeId: config.nodeId, isDemo: config.seedDemo,
+    db, store, bus, sessions, audit, log, registry: metrics.registry, nodeId: config.nodeId, isDemo: config.seedDemo,
     isSecureCookie: config.publicOrigin?.startsWith('https:') ?? false, loginFailures: login,
     clientDir: config.serveClient ? resolve(projectRoot, 'dist/client') : null,
   })

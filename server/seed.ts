@@ -4,12 +4,13 @@
  * The demo logins are a contract: tests and outside tools log in with them.
  */
 import * as Y from 'yjs'
-import { PLAN_SUMMARY_FIELD, INNER_NOTES_FIELD } from '../shared/plan/fields'
+import { addDays, todayIsoDate } from '../shared/plan'
 import { caseDocName } from '../shared/protocol/docName'
 import type { MemberRole, Ring } from '../shared/api/schemas'
 import { hashPassword } from './auth/password'
 import type { DocStore } from './collab/docStore'
 import type { Db } from './db/db'
+import { buildDemoInnerDoc, buildDemoPlanDoc } from './plan/demoPlan'
 import { upsertMember } from './store/cases'
 import { ensureOrganisation, findUserByEmail, upsertUser } from './store/users'
 
@@ -54,40 +55,38 @@ export async function seedDemo(db: Db, store: DocStore, password: string): Promi
   const orgIds = new Map<string, string>()
   for (const [name, kind] of ORGANISATIONS) orgIds.set(name, await ensureOrganisation(db, name, kind))
   const chair = DEMO_USERS[0]!
+  // Three days into MDA++: the direct-safety deadline is close, one action is overdue soon.
+  const start = addDays(todayIsoDate(), -3)
   await db.transaction(async (tx) => {
     for (const u of DEMO_USERS) {
       await upsertUser(tx, { email: u.email, name: u.name, organisationId: orgIds.get(u.org)!, passwordHash, isPrivacyOfficer: u.isPrivacyOfficer })
     }
     const chairId = (await findUserByEmail(tx, chair.email))!.id
     await tx.query(
-      `INSERT INTO cases (id, code, title, created_by, start_date) VALUES ($1, 'HG-DEMO-0001', 'Gezin V.', $2, CURRENT_DATE - 3)
+      `INSERT INTO cases (id, code, title, created_by, start_date) VALUES ($1, 'HG-DEMO-0001', 'Gezin V.', $2, $3)
        ON CONFLICT (id) DO NOTHING`,
-      [DEMO_CASE_ID, chairId],
+      [DEMO_CASE_ID, chairId, start],
     )
     for (const u of DEMO_USERS.filter((d) => !d.isPrivacyOfficer)) {
       const userId = (await findUserByEmail(tx, u.email))!.id
       await upsertMember(tx, { caseId: DEMO_CASE_ID, userId, ring: u.ring, role: u.role, addedBy: chairId, isCaseDirector: u.isCaseDirector })
     }
   })
-  await seedDocIfEmpty(store, caseDocName(DEMO_CASE_ID, 'plan'), PLAN_SUMMARY_FIELD, [
-    'Moeder (34) en vader (37) met twee kinderen van 9 en 4. De politie is in twee maanden drie keer ter plaatse geweest; moeder heeft de scheiding aangekondigd.',
-    'Doel voor deze week: directe veiligheid voor moeder en kinderen. De school is op de hoogte en let op signalen bij het oudste kind.',
-  ])
-  await seedDocIfEmpty(store, caseDocName(DEMO_CASE_ID, 'inner'), INNER_NOTES_FIELD, [
-    'Samenvatting politie: bij de laatste melding een greep naar de keel; aangifte is in voorbereiding.',
-  ])
+  const startDate = await readStartDate(db)
+  await seedDocIfEmpty(store, caseDocName(DEMO_CASE_ID, 'plan'), () => buildDemoPlanDoc(startDate))
+  await seedDocIfEmpty(store, caseDocName(DEMO_CASE_ID, 'inner'), () => buildDemoInnerDoc(startDate))
 }
 
-async function seedDocIfEmpty(store: DocStore, docName: string, field: string, paragraphs: string[]): Promise<void> {
+async function readStartDate(db: Db): Promise<string> {
+  const rows = await db.query<{ start_date: Date | string }>("SELECT to_char(start_date, 'YYYY-MM-DD') AS start_date FROM cases WHERE id = $1", [DEMO_CASE_ID])
+  const v = rows[0]!.start_date
+  return typeof v === 'string' ? v.slice(0, 10) : v.toISOString().slice(0, 10)
+}
+
+async function seedDocIfEmpty(store: DocStore, docName: string, build: () => Y.Doc): Promise<void> {
   const existing = await store.load(docName)
   if (existing.updates.length > 0) return
-  const doc = new Y.Doc()
-  const fragment = doc.getXmlFragment(field)
-  fragment.insert(0, paragraphs.map((text) => {
-    const p = new Y.XmlElement('paragraph')
-    p.insert(0, [new Y.XmlText(text)])
-    return p
-  }))
+  const doc = build()
   await store.append(docName, Y.encodeStateAsUpdate(doc), 'seed')
   doc.destroy()
 }

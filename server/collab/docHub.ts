@@ -3,6 +3,7 @@
  * idle, and anti-entropy for live ones. Gets every dependency as an argument.
  */
 import type { WebSocket } from 'ws'
+import type * as Y from 'yjs'
 import { CloseCode } from '../../shared/protocol/closeCodes'
 import type { AuditLog } from '../audit/auditLog'
 import type { Bus } from '../bus/bus'
@@ -22,6 +23,8 @@ export interface DocHubDeps {
   metrics: Metrics
   nodeId: string
   limits: HubLimits
+  /** See HubDocDeps.prepare (schema migrations on load). */
+  prepare?: (docName: string, doc: Y.Doc, origin: unknown) => void
 }
 
 /** The doc hub of one node. */

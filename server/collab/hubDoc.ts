@@ -28,11 +28,18 @@ export interface HubDocDeps {
   metrics: CollabMetrics
   nodeId: string
   limits: HubLimits
+  /**
+   * Called once after a document is loaded, before any client sees it (schema
+   * migrations). Changes made with `origin` are persisted and broadcast like a client's.
+   */
+  prepare?: (docName: string, doc: Y.Doc, origin: unknown) => void
 }
 
 /** Transaction origins that are not a local connection. */
 const LOAD = Symbol('load')
 const REMOTE = Symbol('remote')
+/** Server-made changes (migrations): persisted and broadcast like a client's. */
+const SYSTEM = Symbol('system')
 
 /** Attempts and back-off for one group commit before the document gives up. */
 const PERSIST_BACKOFF_MS = [50, 200, 800, 2000]
@@ -51,7 +58,7 @@ export class HubDoc {
   /** Anti-entropy cursor: highest update-log id read from the database. */
   private lastReadId = 0
   private rowsSinceCompaction = 0
-  private pending: { update: Uint8Array; origin: HubConnection }[] = []
+  private pending: { update: Uint8Array; origin: HubConnection | null }[] = []
   private isFlushing = false
   private flushScheduled = false
   private queuedGen = 0
@@ -78,6 +85,7 @@ export class HubDoc {
     }, LOAD)
     this.lastReadId = read.lastId
     this.rowsSinceCompaction = read.logRows
+    this.deps.prepare?.(this.name, this.ydoc, SYSTEM)
     const buffered = this.busBuffer ?? []
     this.busBuffer = null
     for (const m of buffered) this.applyFanout(m)
@@ -178,7 +186,7 @@ export class HubDoc {
       this.broadcast(encodeUpdateMessage(update), null)
       return
     }
-    this.pending.push({ update, origin: origin as HubConnection })
+    this.pending.push({ update, origin: origin === SYSTEM ? null : (origin as HubConnection) })
     this.queuedGen++
     this.scheduleFlush()
   }

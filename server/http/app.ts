@@ -9,15 +9,19 @@ import type { SessionStore } from '../auth/sessions'
 import type { AuditLog } from '../audit/auditLog'
 import type { Bus } from '../bus/bus'
 import type { Db } from '../db/db'
+import type { DocStore } from '../collab/docStore'
+import { initialiseCaseDocs } from '../plan/caseDocs'
 import type { Logger } from '../log'
 import { apiNotFound, errorHandler, loadSession } from './middleware'
 import { caseRoutes } from './routes/cases'
+import { planRoutes } from './routes/plan'
 import { healthRoutes } from './routes/health'
 import { sessionRoutes } from './routes/session'
 
 /** What the HTTP app needs. */
 export interface HttpAppDeps {
   db: Db
+  store: DocStore
   bus: Bus
   sessions: SessionStore
   audit: AuditLog
@@ -50,7 +54,8 @@ export function createHttpApp(deps: HttpAppDeps): Express {
   })
   api.get('/config', (_req, res) => void res.json({ demo: deps.isDemo }))
   api.use(sessionRoutes({ db: deps.db, sessions: deps.sessions, audit: deps.audit, isSecureCookie: deps.isSecureCookie, loginFailures: deps.loginFailures }))
-  api.use(caseRoutes({ db: deps.db, audit: deps.audit }))
+  api.use(caseRoutes({ db: deps.db, audit: deps.audit, initialiseDocs: (id) => initialiseCaseDocs(deps.store, id, deps.nodeId) }))
+  api.use(planRoutes({ db: deps.db, store: deps.store, audit: deps.audit }))
   api.use(apiNotFound)
   app.use('/api', api)
 

@@ -40,7 +40,7 @@ function toSummary(r: CaseRow): CaseSummaryDto {
 /** The cases a user is a member of, newest first. */
 export async function listCasesForUser(db: Sql, userId: string): Promise<CaseSummaryDto[]> {
   const rows = await db.query<CaseRow>(
-    `SELECT c.id, c.code, c.title, m.ring, m.role, m.is_case_director, c.created_at, c.start_date
+    `SELECT c.id, c.code, c.title, m.ring, m.role, m.is_case_director, c.created_at, to_char(c.start_date, 'YYYY-MM-DD') AS start_date
        FROM case_members m JOIN cases c ON c.id = m.case_id
       WHERE m.user_id = $1 ORDER BY c.created_at DESC, c.code`,
     [userId],
@@ -51,7 +51,7 @@ export async function listCasesForUser(db: Sql, userId: string): Promise<CaseSum
 /** One case as its member sees it, with the member list; null when not a member. */
 export async function getCaseForMember(db: Sql, caseId: string, userId: string): Promise<CaseDetailDto | null> {
   const rows = await db.query<CaseRow>(
-    `SELECT c.id, c.code, c.title, m.ring, m.role, m.is_case_director, c.created_at, c.start_date
+    `SELECT c.id, c.code, c.title, m.ring, m.role, m.is_case_director, c.created_at, to_char(c.start_date, 'YYYY-MM-DD') AS start_date
        FROM case_members m JOIN cases c ON c.id = m.case_id WHERE c.id = $1 AND m.user_id = $2`,
     [caseId, userId],
   )

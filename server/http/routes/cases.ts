@@ -14,6 +14,8 @@ import { parseInput } from '../validate'
 export interface CaseRouteDeps {
   db: Db
   audit: AuditLog
+  /** Creates the new case's plan documents, already migrated. */
+  initialiseDocs(caseId: string): Promise<void>
 }
 
 /** Creates the case router. */
@@ -34,6 +36,7 @@ export function caseRoutes(deps: CaseRouteDeps): Router {
     const user = requireUser(req)
     const body = parseInput(createCaseBodySchema, req.body)
     const id = await deps.db.transaction((tx) => createCase(tx, body.title, user.id))
+    await deps.initialiseDocs(id)
     void deps.audit.record({ ...auditCtx(req), action: 'case.create', outcome: 'ok', caseId: id })
     res.status(201).json({ id })
   })

@@ -1,0 +1,41 @@
+/** `GET /api/cases/:id/plan`: the current plan as JSON for the caller's ring. */
+import { Router, type Request, type Response } from 'express'
+import { uuidParamSchema } from '../../../shared/api/schemas'
+import { caseDocName, parseDocName } from '../../../shared/protocol/docName'
+import { decideDocAccess } from '../../access/policy'
+import type { AuditLog } from '../../audit/auditLog'
+import type { DocStore } from '../../collab/docStore'
+import type { Db } from '../../db/db'
+import { forbidden } from '../../errors'
+import { readPlanJson } from '../../plan/caseDocs'
+import { getCaseForMember } from '../../store/cases'
+import { requireUser } from '../middleware'
+import { parseInput } from '../validate'
+
+/** What the plan route needs. */
+export interface PlanRouteDeps {
+  db: Db
+  store: DocStore
+  audit: AuditLog
+}
+
+/** Creates the plan router. */
+export function planRoutes(deps: PlanRouteDeps): Router {
+  const router = Router()
+  router.get('/cases/:id/plan', async (req: Request, res: Response) => {
+    const user = requireUser(req)
+    const caseId = parseInput(uuidParamSchema, req.params.id, 'case id')
+    const audit = { actorUserId: user.id, actorOrgId: user.organisationId, caseId, ip: req.ip ?? null, client: req.get('user-agent')?.slice(0, 200) ?? null }
+    const detail = await getCaseForMember(deps.db, caseId, user.id)
+    if (!detail) {
+      void deps.audit.record({ ...audit, action: 'plan.read', outcome: 'denied' })
+      throw forbidden()
+    }
+    const membership = { ring: detail.ring, role: detail.role, isCaseDirector: detail.isCaseDirector }
+    const innerAccess = decideDocAccess(membership, parseDocName(caseDocName(caseId, 'inner'))!)
+    const plan = await readPlanJson(deps.store, caseId, innerAccess, detail.startDate)
+    void deps.audit.record({ ...audit, action: 'plan.read', outcome: 'ok', details: { parts: innerAccess.canRead ? 'plan+inner' : 'plan' } })
+    res.json(plan)
+  })
+  return router
+}
