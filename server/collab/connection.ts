@@ -76,7 +76,7 @@ export function startConnection(ws: WebSocket, doc: HubDoc, ctx: ConnectionConte
         return void doc.handleSyncStep1(conn, m.stateVector)
       case 'sync-step-2':
       case 'update':
-        if (!ctx.access.canWrite) return dropWrite()
+        if (!ctx.access.canWrite) return doc.isNewToDoc(m.update) ? dropWrite() : undefined
         acceptedWrites++
         return doc.applyClientUpdate(conn, m.update)
       case 'awareness': {

@@ -125,6 +125,15 @@ export class HubDoc {
     Y.applyUpdate(this.ydoc, update, conn)
   }
 
+  /**
+   * Whether an update holds anything this document lacks. y-websocket clients always
+   * answer our sync step 1 with a step 2, usually empty or with deletions we already
+   * have; for a read-only connection that is not a write attempt.
+   */
+  isNewToDoc(update: Uint8Array): boolean {
+    return !Y.snapshotContainsUpdate(Y.snapshot(this.ydoc), update)
+  }
+
   /** Applies a connection's (already validated and identity-stamped) awareness update. */
   applyClientAwareness(conn: HubConnection, update: Uint8Array, clientIds: { added: number[]; removed: number[] }): void {
     const owned = this.conns.get(conn)

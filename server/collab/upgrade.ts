@@ -68,13 +68,24 @@ export function createCollabUpgrade(deps: CollabUpgradeDeps) {
       return refuse(req, socket, head, decision.code, decision.reason)
     }
     const hubDoc = await deps.hub.acquire(doc.name)
+    // The pin must be released whatever happens to the handshake: a client that closes or
+    // resets the socket while we loaded would otherwise keep the document in memory forever.
+    let isReleased = false
+    const release = () => {
+      if (isReleased) return
+      isReleased = true
+      deps.hub.release(hubDoc)
+    }
+    if (socket.destroyed) return release()
+    socket.once('close', release)
     const ctx = {
       doc, user: decision.user, access: decision.access, caseId: doc.kind === 'case' ? doc.caseId : null,
       ip: req.socket.remoteAddress ?? null, client: clientOf(req),
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
+      socket.off('close', release)
       deps.hub.connect(ws, hubDoc, ctx)
-      deps.hub.release(hubDoc)
+      release()
       void deps.audit.record({
         action: 'doc.open', outcome: 'ok', actorUserId: ctx.user.id, actorOrgId: ctx.user.organisationId,
         caseId: ctx.caseId, target: doc.name, ip: ctx.ip, client: ctx.client,
