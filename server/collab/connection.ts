@@ -73,7 +73,7 @@ export function startConnection(ws: WebSocket, doc: HubDoc, ctx: ConnectionConte
   const dispatch = (m: ClientMessage) => {
     switch (m.type) {
       case 'sync-step-1':
-        return void doc.handleSyncStep1(conn, m.stateVector)
+        return doc.handleSyncStep1(conn, m.stateVector)
       case 'sync-step-2':
       case 'update':
         if (!ctx.access.canWrite) return doc.isNewToDoc(m.update) ? dropWrite() : undefined

@@ -1,8 +1,10 @@
 /**
  * One document held in memory by this node: its Y.Doc, its awareness, its local
  * connections, and the write path with the durability rule:
- *   client update → applied in memory → group commit to the update log → only then
- *   broadcast to local connections and published to the other nodes.
+ *   client update (validated) → group commit to the update log → only then applied to
+ *   the in-memory Y.Doc, broadcast to local connections and published to other nodes.
+ * The in-memory Y.Doc therefore never holds anything that is not committed, so the
+ * sync step 2 a joining client gets is committed content only.
  * Updates from other nodes (bus, anti-entropy) are already persisted: applied and
  * broadcast locally, never written again.
  */
@@ -38,8 +40,10 @@ export interface HubDocDeps {
 /** Transaction origins that are not a local connection. */
 const LOAD = Symbol('load')
 const REMOTE = Symbol('remote')
-/** Server-made changes (migrations): persisted and broadcast like a client's. */
+/** Server-made changes (migrations at load): persisted before any client attaches. */
 const SYSTEM = Symbol('system')
+/** A committed batch being applied to the in-memory document. */
+const COMMITTED = Symbol('committed')
 
 /** Attempts and back-off for one group commit before the document gives up. */
 const PERSIST_BACKOFF_MS = [50, 200, 800, 2000]
@@ -59,6 +63,8 @@ export class HubDoc {
   private lastReadId = 0
   private rowsSinceCompaction = 0
   private pending: { update: Uint8Array; origin: HubConnection | null }[] = []
+  /** The batch whose commit is being applied (read by handleDocUpdate). */
+  private committing: { id: number; soleOrigin: HubConnection | null } = { id: 0, soleOrigin: null }
   private isFlushing = false
   private flushScheduled = false
   private queuedGen = 0
@@ -85,12 +91,26 @@ export class HubDoc {
     }, LOAD)
     this.lastReadId = read.lastId
     this.rowsSinceCompaction = read.logRows
-    this.deps.prepare?.(this.name, this.ydoc, SYSTEM)
+    await this.prepareAndPersist()
     const buffered = this.busBuffer ?? []
     this.busBuffer = null
     for (const m of buffered) this.applyFanout(m)
     void this.publish(encodeFanoutAwarenessQuery(this.deps.nodeId))
     if (read.logRows >= this.deps.limits.compactAfterRows) this.startCompaction()
+  }
+
+  /** Runs the `prepare` hook (migrations) and commits what it changed, before any client sees it. */
+  private async prepareAndPersist(): Promise<void> {
+    if (!this.deps.prepare) return
+    const changes: Uint8Array[] = []
+    const capture = (u: Uint8Array, origin: unknown) => origin === SYSTEM && changes.push(u)
+    this.ydoc.on('update', capture)
+    this.deps.prepare(this.name, this.ydoc, SYSTEM)
+    this.ydoc.off('update', capture)
+    if (changes.length === 0) return
+    const update = Y.mergeUpdates(changes)
+    const id = await this.deps.store.append(this.name, update, this.deps.nodeId)
+    void this.publish(encodeFanoutUpdate(this.deps.nodeId, id, update))
   }
 
   /** Adds a connection and starts its sync: our state vector, then everyone's presence. */
@@ -109,20 +129,20 @@ export class HubDoc {
   }
 
   /**
-   * Answers a client's sync step 1 once everything accepted so far is persisted, so a
-   * new client is not handed content that could still be lost.
+   * Answers a client's sync step 1 from the in-memory document, which holds committed
+   * content only (see the file comment).
    */
-  async handleSyncStep1(conn: HubConnection, stateVector: Uint8Array): Promise<void> {
-    await this.whenPersisted(this.queuedGen)
-    if (!this.conns.has(conn)) return
+  handleSyncStep1(conn: HubConnection, stateVector: Uint8Array): void {
     conn.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.ydoc, stateVector)))
   }
 
-  /** Applies a writer's update (already validated by the protocol decoder). */
+  /** Queues a writer's update (already validated by the protocol decoder) for commit. */
   applyClientUpdate(conn: HubConnection, update: Uint8Array): void {
     if (this.isClosed) return
     this.deps.metrics.updatesIn.inc()
-    Y.applyUpdate(this.ydoc, update, conn)
+    this.pending.push({ update, origin: conn })
+    this.queuedGen++
+    this.scheduleFlush()
   }
 
   /**
@@ -190,14 +210,18 @@ export class HubDoc {
   }
 
   private handleDocUpdate(update: Uint8Array, origin: unknown): void {
-    if (origin === LOAD) return
-    if (origin === REMOTE) {
-      this.broadcast(encodeUpdateMessage(update), null)
-      return
+    switch (origin) {
+      case REMOTE:
+        return this.broadcast(encodeUpdateMessage(update), null)
+      case COMMITTED:
+        // `update` is only what was new to this document: known content is not re-sent.
+        this.broadcast(encodeUpdateMessage(update), this.committing.soleOrigin)
+        void this.publish(encodeFanoutUpdate(this.deps.nodeId, this.committing.id, update))
+        return
+      default:
+        // LOAD and SYSTEM: loading and migrating, before any client is attached.
+        return
     }
-    this.pending.push({ update, origin: origin === SYSTEM ? null : (origin as HubConnection) })
-    this.queuedGen++
-    this.scheduleFlush()
   }
 
   private scheduleFlush(): void {
@@ -221,10 +245,11 @@ export class HubDoc {
     const id = await this.persist(merged)
     this.isFlushing = false
     if (id === null) return this.fail()
-    this.markPersisted(gen)
     const soleOrigin = batch.every((b) => b.origin === batch[0]!.origin) ? batch[0]!.origin : null
-    this.broadcast(encodeUpdateMessage(merged), soleOrigin)
-    void this.publish(encodeFanoutUpdate(this.deps.nodeId, id, merged))
+    this.committing = { id, soleOrigin }
+    // Broadcast and publish happen in handleDocUpdate (origin COMMITTED).
+    Y.applyUpdate(this.ydoc, merged, COMMITTED)
+    this.markPersisted(gen)
     this.rowsSinceCompaction++
     if (this.rowsSinceCompaction >= this.deps.limits.compactAfterRows) this.startCompaction()
     if (this.pending.length > 0) void this.flush()

@@ -84,7 +84,9 @@ export function createSqlDocStore(db: Db): DocStore {
            ON CONFLICT (doc_name) DO UPDATE SET data = EXCLUDED.data, upto_id = EXCLUDED.upto_id, updated_at = now()`,
           [docName, state, read.lastId],
         )
-        await tx.query('DELETE FROM doc_updates WHERE doc_name = $1 AND id <= $2', [docName, read.lastId])
+        // Exactly the rows folded in: a row whose insert took a lower id but committed after
+        // our read is not in the snapshot and must stay in the log.
+        await tx.query('DELETE FROM doc_updates WHERE doc_name = $1 AND id = ANY($2::bigint[])', [docName, rows.map((r) => String(r.id))])
       })
     },
   }
