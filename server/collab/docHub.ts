@@ -44,6 +44,8 @@ export interface DocHub {
 /** Creates the doc hub. */
 export function createDocHub(deps: DocHubDeps): DocHub {
   const docs = new Map<string, Promise<HubDoc>>()
+  /** Evicted documents still committing their last updates; a reopen waits for them. */
+  const closing = new Map<string, Promise<void>>()
   const evictTimers = new Map<string, NodeJS.Timeout>()
   const docDeps = { ...deps, metrics: deps.metrics.collab }
 
@@ -80,7 +82,11 @@ export function createDocHub(deps: DocHubDeps): DocHub {
       if (doc.conns.size > 0 || doc.pins > 0) return
       docs.delete(doc.name)
       liveDocs.delete(doc)
-      void doc.close().catch((err: Error) => deps.log.error({ docName: doc.name, err: err.message }, 'closing doc failed'))
+      const done = doc
+        .close()
+        .catch((err: Error) => deps.log.error({ docName: doc.name, err: err.message }, 'closing doc failed'))
+        .finally(() => closing.delete(doc.name))
+      closing.set(doc.name, done)
     }, deps.limits.evictAfterMs)
     evictTimers.set(doc.name, timer)
   }
@@ -95,6 +101,10 @@ export function createDocHub(deps: DocHubDeps): DocHub {
 
   return {
     async acquire(name) {
+      // A copy loaded while the evicted one still commits would miss that commit (and
+      // ignore its bus echo, which carries this node's id).
+      const pendingClose = closing.get(name)
+      if (pendingClose && !docs.has(name)) await pendingClose
       const doc = await (docs.get(name) ?? load(name))
       if (doc.isClosed) {
         // It failed or was evicted while we waited; load a fresh copy.

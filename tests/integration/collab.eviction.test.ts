@@ -10,6 +10,7 @@ import type { RunningServer } from '../../server/main'
 import { makeCase } from '../helpers/cases'
 import { connectDoc, synced, type DocClient } from '../helpers/clients'
 import { startCluster, type Cluster } from '../helpers/clusters'
+import { delayUpdateLogInserts, isUpdateLogInsertDelayed } from '../helpers/dbInspect'
 import { healthStatus, readMetric } from '../helpers/metrics'
 import { until } from '../helpers/until'
 
@@ -77,23 +78,23 @@ describe('collab eviction', () => {
     await until(() => witness.text() === 'nog open')
   })
 
-  it('keeps an edit made just before the last client left', async () => {
+  it('shows an edit still being committed when the last client left, on a reopen right after eviction', async () => {
     const { caseId, chairCookie } = await makeCase(node.url)
     const plan = caseDocName(caseId, 'plan')
     expect(await readMetric(node.url, OPEN_DOCS)).toBe(0)
+    // Hold this edit's commit in flight for a second, longer than the eviction delay.
+    await delayUpdateLogInserts(cluster.databaseUrl, 'laatste woord', 1)
     const a = open(chairCookie, plan)
     await synced(a)
-    const updatesIn = await readMetric(node.url, 'samenspel_collab_updates_in_total')
     a.doc.getText('t').insert(0, 'laatste woord')
-    // The client leaves as soon as the server has taken the edit, before any echo:
-    // eviction must still persist it first.
-    await until(async () => (await readMetric(node.url, 'samenspel_collab_updates_in_total')) > updatesIn)
+    await until(() => isUpdateLogInsertDelayed(cluster.databaseUrl), { message: 'the edit\'s commit is in flight' })
     a.destroy()
     await until(async () => (await readMetric(node.url, OPEN_DOCS)) === 0, { message: 'the doc leaves memory' })
 
+    // Well inside the anti-entropy period (15 s), so only the reload itself can deliver it.
     const again = open(chairCookie, plan)
     await synced(again)
-    expect(again.text()).toBe('laatste woord')
+    await until(() => again.text() === 'laatste woord', { timeoutMs: 4000, message: 'the reopened doc has the last edit' })
   })
 
   it.each(['closes', 'resets'])('evicts a document whose upgrade the client %s mid-handshake', async (how) => {
