@@ -1,4 +1,6 @@
 import type { MessageSchema } from './nl'
+import { enInner } from './enInner'
+import { enPlan } from './enPlan'
 
 /**
  * English messages. Domain terms (binnenring, buitenring, casusregisseur) stay Dutch,
@@ -57,21 +59,15 @@ export const en: MessageSchema = {
     createSubmit: 'Create case',
     creating: 'Creating…',
   },
-  plan: {
-    backToCases: 'Back to cases',
-    caseCode: 'Case code',
-    yourRing: 'Your ring',
-    yourRole: 'Your role',
-    summaryHeading: 'Situation and worries',
-    summaryHint: 'What is going on in the family and what the partners are worried about.',
-    readOnlyNotice: 'You can read this plan but not edit it.',
-  },
+  plan: enPlan,
+  inner: enInner,
   collab: {
     statusLabel: 'Connection',
     status: {
       connecting: 'Connecting…',
-      connected: 'Connected',
-      disconnected: 'Disconnected',
+      connected: 'Online',
+      reconnecting: 'Reconnecting…',
+      offline: 'Offline: your changes are waiting for a connection',
       denied: 'No access',
     },
     close: {

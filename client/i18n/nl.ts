@@ -1,3 +1,6 @@
+import { nlInner } from './nlInner'
+import { nlPlan } from './nlPlan'
+
 /**
  * Dutch messages, the default locale. The English file must have exactly this shape
  * (it is typed against it). Avoid `@`, `{`, `}`, `|` and `$` in plain text: vue-i18n
@@ -56,21 +59,15 @@ export const nl = {
     createSubmit: 'Casus aanmaken',
     creating: 'Bezig met aanmaken…',
   },
-  plan: {
-    backToCases: 'Terug naar casussen',
-    caseCode: 'Casuscode',
-    yourRing: 'Jouw ring',
-    yourRole: 'Jouw rol',
-    summaryHeading: 'Situatie en zorgen',
-    summaryHint: 'Wat er speelt in het gezin en waar de partners zich zorgen over maken.',
-    readOnlyNotice: 'Je kunt dit plan lezen maar niet bewerken.',
-  },
+  plan: nlPlan,
+  inner: nlInner,
   collab: {
     statusLabel: 'Verbinding',
     status: {
       connecting: 'Verbinden…',
-      connected: 'Verbonden',
-      disconnected: 'Verbinding verbroken',
+      connected: 'Online',
+      reconnecting: 'Opnieuw verbinden…',
+      offline: 'Offline: jouw wijzigingen wachten op verbinding',
       denied: 'Geen toegang',
     },
     close: {

@@ -1,0 +1,116 @@
+import { computed, type ComputedRef } from 'vue'
+import { useI18n } from 'vue-i18n'
+import {
+  ACTION_STATUSES, AGREEMENT_STATUSES, DECISION_TYPES, RESULT_KEYS, RESULT_STATUSES,
+  type Goal,
+} from '../../shared/plan'
+import { encodeActionLink } from '../plan/actionLink'
+import type { FormField, FormOption } from '../plan/formFields'
+
+/** Id of the datalist with the case members' organisations (rendered by the plan page). */
+export const ORGANISATION_LIST_ID = 'plan-organisations'
+
+function useOptions(): (values: readonly string[], prefix: string) => FormOption[] {
+  const { t } = useI18n()
+  return (values, prefix) => values.map((value) => ({ value, label: t(`${prefix}.${value}`) }))
+}
+
+/** Fields of a goal (add and edit). */
+export function useGoalFields(): ComputedRef<FormField[]> {
+  const { t } = useI18n()
+  const options = useOptions()
+  return computed(() => [
+    { name: 'text', label: t('plan.goal.text'), kind: 'textarea', isRequired: true, hint: t('plan.goal.textHint') },
+    { name: 'observableFor', label: t('plan.goal.observableFor'), kind: 'text' },
+    { name: 'status', label: t('plan.goal.status'), kind: 'select', options: options(RESULT_STATUSES, 'plan.result.status') },
+    { name: 'evidence', label: t('plan.goal.evidence'), kind: 'textarea' },
+  ])
+}
+
+/**
+ * Fields of an action. The link select offers the live goals, grouped under "Doelen",
+ * and the four results.
+ * @param goals the goals to offer; @param withTestIds the add form's stable test ids.
+ */
+export function useActionFields(goals: () => readonly Goal[], withTestIds: boolean): ComputedRef<FormField[]> {
+  const { t } = useI18n()
+  const options = useOptions()
+  return computed(() => {
+    const linkOptions: FormOption[] = [
+      { value: '', label: t('plan.action.linkPlaceholder') },
+      ...goals().map((goal) => ({ value: encodeActionLink({ goalId: goal.id, resultKey: null }), label: goal.text, group: t('plan.action.goalsGroup') })),
+      ...RESULT_KEYS.map((key) => ({
+        value: encodeActionLink({ goalId: null, resultKey: key }),
+        label: t(`plan.result.keys.${key}`),
+        group: t('plan.action.resultsGroup'),
+      })),
+    ]
+    const id = (name: string): string | undefined => (withTestIds ? `action-add-${name}` : undefined)
+    const fields: FormField[] = [
+      { name: 'what', label: t('plan.action.what'), kind: 'textarea', isRequired: true, testId: id('what') },
+      { name: 'ownerOrganisation', label: t('plan.action.ownerOrganisation'), kind: 'text', isRequired: true, list: ORGANISATION_LIST_ID, testId: id('owner') },
+      { name: 'ownerPerson', label: t('plan.action.ownerPerson'), kind: 'text' },
+      { name: 'due', label: t('plan.action.due'), kind: 'date', isRequired: true, testId: id('due') },
+      {
+        name: 'link', label: t('plan.action.link'), kind: 'select', isRequired: true, options: linkOptions, testId: id('link'),
+        problemPaths: ['goalId', 'resultKey'],
+      },
+      { name: 'status', label: t('plan.action.status'), kind: 'select', options: options(ACTION_STATUSES, 'plan.action.statuses') },
+    ]
+    if (!withTestIds) {
+      fields.push({ name: 'blockedReason', label: t('plan.action.blockedReason'), kind: 'textarea' })
+      fields.push({ name: 'doneNote', label: t('plan.action.doneNote'), kind: 'textarea' })
+    } else {
+      fields.push({ name: 'blockedReason', label: t('plan.action.blockedReason'), kind: 'text', hint: t('plan.action.blockedReasonHint') })
+    }
+    return fields
+  })
+}
+
+/** Fields of a safety agreement. */
+export function useAgreementFields(): ComputedRef<FormField[]> {
+  const { t } = useI18n()
+  const options = useOptions()
+  return computed(() => [
+    { name: 'text', label: t('plan.agreement.text'), kind: 'textarea', isRequired: true },
+    { name: 'boundParties', label: t('plan.agreement.boundParties'), kind: 'text', isRequired: true, hint: t('plan.common.listHint') },
+    { name: 'checkedBy', label: t('plan.agreement.checkedBy'), kind: 'text', isRequired: true, list: ORGANISATION_LIST_ID },
+    { name: 'checkMethod', label: t('plan.agreement.checkMethod'), kind: 'text' },
+    { name: 'ifBroken', label: t('plan.agreement.ifBroken'), kind: 'text' },
+    { name: 'startDate', label: t('plan.agreement.startDate'), kind: 'date', isRequired: true },
+    { name: 'reviewDate', label: t('plan.agreement.reviewDate'), kind: 'date' },
+    { name: 'status', label: t('plan.agreement.status'), kind: 'select', options: options(AGREEMENT_STATUSES, 'plan.agreement.statuses') },
+  ])
+}
+
+/** Fields of a decision; `withType` false for the phase form, where the type is fixed. */
+export function useDecisionFields(withType: boolean): ComputedRef<FormField[]> {
+  const { t } = useI18n()
+  const options = useOptions()
+  return computed(() => {
+    const fields: FormField[] = [{ name: 'text', label: t('plan.decision.text'), kind: 'textarea', isRequired: true }]
+    if (withType) fields.push({ name: 'type', label: t('plan.decision.type'), kind: 'select', options: options(DECISION_TYPES, 'plan.decision.types') })
+    fields.push(
+      { name: 'chair', label: t('plan.decision.chair'), kind: 'text' },
+      { name: 'mandatedPresent', label: t('plan.decision.mandatedPresent'), kind: 'text', hint: t('plan.common.listHint') },
+    )
+    if (withType) {
+      fields.push(
+        { name: 'dissentOrganisation', label: t('plan.decision.dissentOrganisation'), kind: 'text', list: ORGANISATION_LIST_ID },
+        { name: 'dissentReason', label: t('plan.decision.dissentReason'), kind: 'text' },
+      )
+    }
+    return fields
+  })
+}
+
+/** Fields of an escalation. */
+export function useEscalationFields(): ComputedRef<FormField[]> {
+  const { t } = useI18n()
+  return computed(() => [
+    { name: 'issue', label: t('plan.escalation.issue'), kind: 'textarea', isRequired: true },
+    { name: 'raisedBy', label: t('plan.escalation.raisedBy'), kind: 'text', isRequired: true, list: ORGANISATION_LIST_ID },
+    { name: 'raisedTo', label: t('plan.escalation.raisedTo'), kind: 'text', isRequired: true, list: ORGANISATION_LIST_ID },
+    { name: 'due', label: t('plan.escalation.due'), kind: 'date', isRequired: true },
+  ])
+}
