@@ -1,5 +1,140 @@
 /**
- * `npm run bench`: the load benchmark of issue 6 is not built yet. Until it is, this
- * says so plainly instead of failing with "file not found".
+ * `npm run bench [-- options]`: Samenspel's hub against Hocuspocus and @y/websocket-server,
+ * same scenarios, same generator, same run. Needs Redis and PostgreSQL (the defaults
+ * of the tests; override with BENCH_REDIS_URL / BENCH_DATABASE_URL).
+ *
+ *   --quick              shorter windows and one cold-load restart (a smoke check, < 4 min)
+ *   --runs N             repeat everything N times; the report gives the median of each figure
+ *   --targets a,b        only these targets (samenspel, hocuspocus, y-websocket-server)
+ *   --scenarios 1,3      only these scenarios (1-based)
+ *   --no-cold            skip the cold-load measurement
+ *   --profile            run Samenspel's nodes with --cpu-prof (profiles in bench-results/profiles)
+ *
+ * Output: a table on stdout and bench-results/latest.json (docs/BENCHMARKS.md explains both).
  */
-process.stdout.write('npm run bench: not yet — the load benchmark (issue 6) is still to be built; see docs/ARCHITECTURE.md for the hub design.\n')
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { cpus, totalmem } from 'node:os'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { runColdLoad, type ColdLoadResult } from './coldLoad'
+import { runScenario, type ScenarioResult } from './generator'
+import { projectRoot } from './lib/child'
+import { medianResults, printColdLoad, printTable } from './report'
+import { scenarios } from './scenarios'
+import { hocuspocusTarget, yWebsocketServerTarget } from './targets/peers'
+import { samenspelTarget } from './targets/samenspel'
+import type { Target } from './targets/target'
+
+const NODES = 2
+// Every y-websocket provider adds a process 'exit' listener; thousands of clients are intended.
+process.setMaxListeners(0)
+
+function fail(message: string): never {
+  process.stderr.write(`npm run bench: ${message}\n`)
+  process.exit(2)
+}
+
+let args: ReturnType<typeof parse>
+function parse() {
+  return parseArgs({
+    options: {
+      quick: { type: 'boolean', default: false },
+      runs: { type: 'string', default: '1' },
+      targets: { type: 'string' },
+      scenarios: { type: 'string' },
+      'no-cold': { type: 'boolean', default: false },
+      profile: { type: 'boolean', default: false },
+    },
+    strict: true,
+  }).values
+}
+try {
+  args = parse()
+} catch (err) {
+  fail((err as Error).message)
+}
+
+const runs = Number(args.runs)
+if (!Number.isInteger(runs) || runs < 1 || runs > 10) fail(`--runs must be a whole number from 1 to 10, got "${args.runs}"`)
+const outDir = join(projectRoot, 'bench-results')
+const profileDir = join(outDir, 'profiles')
+if (args.profile) mkdirSync(profileDir, { recursive: true })
+
+const allTargets: Target[] = [
+  samenspelTarget(NODES, { profileDir: args.profile ? profileDir : undefined }),
+  hocuspocusTarget(NODES),
+  yWebsocketServerTarget(),
+]
+const wantedTargets = args.targets?.split(',').map((t) => t.trim())
+for (const t of wantedTargets ?? []) if (!allTargets.some((a) => a.name === t)) fail(`unknown target "${t}" (known: ${allTargets.map((a) => a.name).join(', ')})`)
+const targets = allTargets.filter((t) => !wantedTargets || wantedTargets.includes(t.name))
+
+const allScenarios = scenarios(args.quick)
+const wantedScenarios = args.scenarios?.split(',').map((n) => Number(n.trim()))
+for (const n of wantedScenarios ?? []) if (!Number.isInteger(n) || n < 1 || n > allScenarios.length) fail(`--scenarios takes numbers from 1 to ${allScenarios.length}, got "${n}"`)
+const chosen = allScenarios.filter((_, i) => !wantedScenarios || wantedScenarios.includes(i + 1))
+
+const log = (line: string) => process.stdout.write(line + '\n')
+const started = Date.now()
+const raw: ScenarioResult[] = []
+const cold: ColdLoadResult[] = []
+
+for (let run = 1; run <= runs; run++) {
+  for (const scenario of chosen) {
+    // Targets alternate within a scenario, so machine noise spreads over all of them.
+    for (const target of targets) {
+      log(`run ${run}/${runs} · ${scenario.name} · ${target.name}`)
+      const running = await target.start({ persistent: false })
+      try {
+        const r = await runScenario(running, target.name, target.nodes, scenario, log)
+        log(`  p50 ${r.p50.toFixed(2)} ms  p99 ${r.p99.toFixed(2)} ms  sent ${r.sent}  lost ${r.lost}  cpu/1000 ${Math.round(r.cpuMsPer1000Edits)} ms`)
+        raw.push(r)
+      } finally {
+        await running.stop()
+      }
+    }
+  }
+  if (!args['no-cold']) {
+    for (const target of targets) {
+      log(`run ${run}/${runs} · cold load · ${target.name}`)
+      const c = await runColdLoad(target, args.quick ? 1 : 3, log)
+      log(`  cold ${c.samples.map((v) => v.toFixed(1)).join(', ')} ms; warm join ${c.warmSamples.map((v) => v.toFixed(1)).join(', ')} ms`)
+      cold.push(c)
+    }
+  }
+}
+
+const results = medianResults(raw)
+const coldLoad = medianCold(cold)
+printTable(results, log)
+printColdLoad(coldLoad, log)
+
+mkdirSync(outDir, { recursive: true })
+const meta = {
+  date: new Date().toISOString(),
+  command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
+  runs,
+  quick: args.quick,
+  machine: { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', memGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
+  durationS: Math.round((Date.now() - started) / 1000),
+}
+writeFileSync(join(outDir, 'latest.json'), JSON.stringify({ meta, results, coldLoad, raw: { results: raw, coldLoad: cold } }, null, 2) + '\n')
+log(`\nwrote bench-results/latest.json (${meta.durationS} s)`)
+
+const lost = raw.reduce((n, r) => n + r.lost + r.lostWarmup, 0)
+if (lost > 0) {
+  process.stderr.write(`npm run bench: ${lost} edit(s) were never delivered to every client\n`)
+  process.exit(1)
+}
+process.exit(0)
+
+function medianCold(all: ColdLoadResult[]): ColdLoadResult[] {
+  const byTarget = new Map<string, ColdLoadResult[]>()
+  for (const c of all) byTarget.set(c.target, [...(byTarget.get(c.target) ?? []), c])
+  return [...byTarget.values()].map((list) => {
+    const samples = list.flatMap((c) => c.samples)
+    const warmSamples = list.flatMap((c) => c.warmSamples)
+    const med = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor((v.length - 1) / 2)]!
+    return { target: list[0]!.target, edits: list[0]!.edits, samples, median: med(samples), warmSamples, warmMedian: med(warmSamples) }
+  })
+}
