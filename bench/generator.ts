@@ -1,8 +1,10 @@
 /**
  * The load generator: one process, every client a real provider with its own Y.Doc.
- * Each edit pushes `<editId>|<sendTime>` onto the document's `bench` array; every other
+ * Each edit sets key `<editId>` to its send time in the document's `bench` map; every other
  * client of the document records when it sees it, and an edit's latency is the time until
  * the *last* of them has it. Edits made during warm-up are tracked for loss but not timed.
+ * (A map, not an array: `event.keysChanged` costs only the changed keys, while an array
+ * event's `changes` walks the whole list, which made the generator its own bottleneck.)
  *
  * Scheduling: every client edits every 1/rate seconds with a random phase; since all
  * periods are equal, a ring ordered by next-due time is always in order, so each tick
@@ -10,7 +12,7 @@
  */
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
 import type * as Y from 'yjs'
-import { cpuMs, cpuMsByName, rssMiB } from './lib/proc'
+import { cpuDeltaMs, cpuMs, cpuSnapshot, rssMiB } from './lib/proc'
 import { mapLimit } from './lib/pool'
 import { percentile, sortedCopy } from './lib/stats'
 import type { Scenario } from './scenarios'
@@ -53,7 +55,7 @@ interface Pending {
 interface GenClient {
   index: number
   client: BenchClient
-  array: Y.Array<string>
+  map: Y.Map<number>
   nextDue: number
   seq: number
 }
@@ -99,8 +101,7 @@ export async function runScenario(target: RunningTarget, targetName: string, nod
   let delivered = 0
   let sentMeasured = 0
   let measuring = false
-  const receive = (entry: string) => {
-    const id = entry.slice(0, entry.indexOf('|'))
+  const receive = (id: string) => {
     const p = pending.get(id)
     if (!p) return
     if (--p.remaining > 0) return
@@ -116,12 +117,12 @@ export async function runScenario(target: RunningTarget, targetName: string, nod
   let index = 0
   for (const docClients of clients) {
     for (const client of docClients) {
-      const array = client.doc.getArray<string>('bench')
-      array.observe((event) => {
+      const map = client.doc.getMap<number>('bench')
+      map.observe((event) => {
         if (event.transaction.local) return
-        for (const item of event.changes.added) for (const entry of item.content.getContent() as string[]) receive(entry)
+        for (const id of event.keysChanged) receive(id)
       })
-      ring.push({ index: index++, client, array, nextDue: now0 + Math.random() * period, seq: 0 })
+      ring.push({ index: index++, client, map, nextDue: now0 + Math.random() * period, seq: 0 })
     }
   }
   ring.sort((a, b) => a.nextDue - b.nextDue)
@@ -132,7 +133,7 @@ export async function runScenario(target: RunningTarget, targetName: string, nod
     const sentAt = performance.now()
     pending.set(id, { sentAt, remaining: receivers, measured: measuring })
     if (measuring) sentMeasured++
-    c.array.push([`${id}|${sentAt.toFixed(3)}`])
+    c.map.set(id, sentAt)
   }
 
   let running = true
@@ -154,8 +155,8 @@ export async function runScenario(target: RunningTarget, targetName: string, nod
   // Measured window: server CPU, Redis and PostgreSQL CPU, generator CPU and event loop.
   const pids = target.nodePids()
   const cpu0 = pids.map(cpuMs)
-  const redis0 = cpuMsByName('redis-server')
-  const pg0 = cpuMsByName('postgres')
+  const redis0 = cpuSnapshot('redis-server')
+  const pg0 = cpuSnapshot('postgres')
   const gen0 = process.cpuUsage()
   const eld = monitorEventLoopDelay({ resolution: 10 })
   eld.enable()
@@ -172,8 +173,8 @@ export async function runScenario(target: RunningTarget, targetName: string, nod
   const drainStart = performance.now()
   while (pending.size > 0 && performance.now() - drainStart < DRAIN_TIMEOUT_MS) await sleep(50)
   const cpu1 = pids.map(cpuMs)
-  const redis1 = cpuMsByName('redis-server')
-  const pg1 = cpuMsByName('postgres')
+  const redisCpu = cpuDeltaMs('redis-server', redis0)
+  const pgCpu = cpuDeltaMs('postgres', pg0)
 
   let lost = 0
   let lostWarmup = 0
@@ -203,8 +204,8 @@ export async function runScenario(target: RunningTarget, targetName: string, nod
     lostWarmup,
     editsPerSecond: sentMeasured / (genWall / 1000),
     cpuMsPer1000Edits: per1000(serverCpu),
-    redisCpuMsPer1000Edits: per1000(redis1 - redis0),
-    postgresCpuMsPer1000Edits: per1000(pg1 - pg0),
+    redisCpuMsPer1000Edits: per1000(redisCpu),
+    postgresCpuMsPer1000Edits: per1000(pgCpu),
     rssMiB: Math.max(...rss),
     rssMiBPerNode: rss,
     connectMs,

@@ -8,7 +8,8 @@
  *   --targets a,b        only these targets (samenspel, hocuspocus, y-websocket-server)
  *   --scenarios 1,3      only these scenarios (1-based)
  *   --no-cold            skip the cold-load measurement
- *   --profile            run Samenspel's nodes with --cpu-prof (profiles in bench-results/profiles)
+ *   --measure S          measured window in seconds (overrides the scenario's)
+ *   --profile            run Samenspel's nodes with --cpu-prof and the peers with --cpu-prof (bench-results/profiles/<target>/)
  *
  * Output: a table on stdout and bench-results/latest.json (docs/BENCHMARKS.md explains both).
  */
@@ -44,6 +45,7 @@ function parse() {
       scenarios: { type: 'string' },
       'no-cold': { type: 'boolean', default: false },
       profile: { type: 'boolean', default: false },
+      measure: { type: 'string' },
     },
     strict: true,
   }).values
@@ -62,8 +64,8 @@ if (args.profile) mkdirSync(profileDir, { recursive: true })
 
 const allTargets: Target[] = [
   samenspelTarget(NODES, { profileDir: args.profile ? profileDir : undefined }),
-  hocuspocusTarget(NODES),
-  yWebsocketServerTarget(),
+  hocuspocusTarget(NODES, args.profile ? profileDir : undefined),
+  yWebsocketServerTarget(args.profile ? profileDir : undefined),
 ]
 const wantedTargets = args.targets?.split(',').map((t) => t.trim())
 for (const t of wantedTargets ?? []) if (!allTargets.some((a) => a.name === t)) fail(`unknown target "${t}" (known: ${allTargets.map((a) => a.name).join(', ')})`)
@@ -72,7 +74,11 @@ const targets = allTargets.filter((t) => !wantedTargets || wantedTargets.include
 const allScenarios = scenarios(args.quick)
 const wantedScenarios = args.scenarios?.split(',').map((n) => Number(n.trim()))
 for (const n of wantedScenarios ?? []) if (!Number.isInteger(n) || n < 1 || n > allScenarios.length) fail(`--scenarios takes numbers from 1 to ${allScenarios.length}, got "${n}"`)
-const chosen = allScenarios.filter((_, i) => !wantedScenarios || wantedScenarios.includes(i + 1))
+const measureS = args.measure === undefined ? null : Number(args.measure)
+if (measureS !== null && !(measureS >= 1 && measureS <= 600)) fail(`--measure takes seconds from 1 to 600, got "${args.measure}"`)
+const chosen = allScenarios
+  .filter((_, i) => !wantedScenarios || wantedScenarios.includes(i + 1))
+  .map((s) => (measureS === null ? s : { ...s, measureS }))
 
 const log = (line: string) => process.stdout.write(line + '\n')
 const started = Date.now()

@@ -44,7 +44,18 @@ export function pidsByName(comm: string): number[] {
   return pids
 }
 
-/** Total CPU ms of a set of processes, found anew each time (PostgreSQL forks per connection). */
-export function cpuMsByName(comm: string): number {
-  return pidsByName(comm).reduce((sum, pid) => sum + cpuMs(pid), 0)
+/** CPU ms per pid of every process named `comm`, for `cpuDeltaMs`. */
+export function cpuSnapshot(comm: string): Map<number, number> {
+  return new Map(pidsByName(comm).map((pid) => [pid, cpuMs(pid)]))
+}
+
+/**
+ * CPU used since `before` by the processes named `comm` (PostgreSQL forks a backend per
+ * connection): processes that started since count from zero; those that exited since are
+ * left out, so a short-lived backend's work can be missed, never counted negative.
+ */
+export function cpuDeltaMs(comm: string, before: Map<number, number>): number {
+  let sum = 0
+  for (const pid of pidsByName(comm)) sum += Math.max(0, cpuMs(pid) - (before.get(pid) ?? 0))
+  return sum
 }

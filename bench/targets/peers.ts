@@ -10,7 +10,7 @@ import { connectHocuspocus, connectYWebsocket } from './providers'
 import type { ClientSpec, RunningTarget, Target } from './target'
 
 function peerTarget(opts: {
-  name: string; description: string; script: string; nodes: number
+  name: string; description: string; script: string; nodes: number; profileDir?: string
   env: () => Record<string, string>
   connect: (nodeUrl: string, docName: string) => ReturnType<RunningTarget['connect']>
 }): Target {
@@ -21,12 +21,13 @@ function peerTarget(opts: {
     async start({ persistent }) {
       const database = persistent ? await createDatabase() : null
       const env = { ...opts.env(), ...(database ? { PERSIST_DATABASE_URL: database.url } : {}) }
+      const nodeArgs = opts.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.profileDir}/${opts.name}`] : []
       let procs: ServerProcess[] = []
       let docSeq = 0
       const startAll = async () => {
         procs = []
         for (let i = 0; i < opts.nodes; i++) {
-          procs.push(await startServerProcess(opts.script, { ...env, PORT: '0', NODE_ID: `${opts.name}-${i}` }, { label: `${opts.name} node ${i}` }))
+          procs.push(await startServerProcess(opts.script, { ...env, PORT: '0', NODE_ID: `${opts.name}-${i}` }, { label: `${opts.name} node ${i}`, nodeArgs }))
         }
       }
       await startAll()
@@ -54,8 +55,9 @@ function peerTarget(opts: {
   }
 }
 
-export function hocuspocusTarget(nodes: number): Target {
+export function hocuspocusTarget(nodes: number, profileDir?: string): Target {
   return peerTarget({
+    profileDir,
     name: 'hocuspocus',
     description: `@hocuspocus/server 3.4 + extension-redis, ${nodes} node(s)`,
     script: 'bench/peers/hocuspocusServer.ts',
@@ -65,8 +67,9 @@ export function hocuspocusTarget(nodes: number): Target {
   })
 }
 
-export function yWebsocketServerTarget(): Target {
+export function yWebsocketServerTarget(profileDir?: string): Target {
   return peerTarget({
+    profileDir,
     name: 'y-websocket-server',
     description: '@y/websocket-server 0.1.1, 1 node (no multi-node support)',
     script: 'bench/peers/yWebsocketServer.ts',

@@ -50,7 +50,7 @@ export function samenspelTarget(nodes: number, { profileDir }: { profileDir?: st
         REDIS_PREFIX: uniquePrefix('samenspel'), SESSION_SECRET, SEED_DEMO: 'true', DEMO_PASSWORD,
         SERVE_CLIENT: 'false', LOG_LEVEL: 'info',
       }
-      const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []
+      const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}/samenspel`] : []
       let procs: ServerProcess[] = []
       const startAll = async () => {
         // The first node migrates and seeds; the others start once it is up.
