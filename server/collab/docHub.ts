@@ -137,7 +137,7 @@ export function createDocHub(deps: DocHubDeps): DocHub {
       const all = await Promise.allSettled(loaded())
       for (const r of all) {
         if (r.status !== 'fulfilled') continue
-        for (const conn of r.value.conns.keys()) conn.close(code, 'server shutting down')
+        for (const conn of r.value.conns) conn.close(code, 'server shutting down')
       }
       await Promise.allSettled(all.map((r) => (r.status === 'fulfilled' ? r.value.close() : undefined)))
       docs.clear()

@@ -6,19 +6,19 @@
  * The in-memory Y.Doc therefore never holds anything that is not committed, so the
  * sync step 2 a joining client gets is committed content only.
  * Updates from other nodes (bus, anti-entropy) are already persisted: applied and
- * broadcast locally, never written again.
+ * broadcast locally, never written again. Those arriving in the same turn of the event
+ * loop are applied in one transaction, so each local connection gets one frame for all
+ * of them (under load this is most of the saving; see docs/BENCHMARKS.md).
+ * Presence lives in hubAwareness.ts.
  */
 import * as Y from 'yjs'
-import * as awarenessProtocol from 'y-protocols/awareness'
 import type { Bus, BusHandler } from '../bus/bus'
 import type { Logger } from '../log'
 import type { CollabMetrics } from '../metrics'
 import type { DocStore } from './docStore'
-import {
-  decodeFanout, docChannel, encodeFanoutAwareness, encodeFanoutAwarenessQuery, encodeFanoutUpdate,
-  type FanoutMessage,
-} from './fanout'
-import { encodeAwarenessMessage, encodeSyncStep1, encodeSyncStep2, encodeUpdateMessage } from './protocol'
+import { decodeFanout, docChannel, encodeFanoutAwarenessQuery, encodeFanoutUpdate, type FanoutMessage } from './fanout'
+import { HubAwareness } from './hubAwareness'
+import { encodeSyncStep1, encodeSyncStep2, encodeUpdateMessage } from './protocol'
 import type { HubConnection, HubLimits } from './types'
 import { CloseCode } from '../../shared/protocol/closeCodes'
 
@@ -53,9 +53,9 @@ const MAX_BUFFERED_BUS_MESSAGES = 10_000
 /** A document in memory. Create with `openHubDoc`. */
 export class HubDoc {
   readonly ydoc = new Y.Doc()
-  readonly awareness = new awarenessProtocol.Awareness(this.ydoc)
-  /** Local connections and the awareness client ids each controls. */
-  readonly conns = new Map<HubConnection, Set<number>>()
+  readonly presence: HubAwareness
+  /** Local connections. */
+  readonly conns = new Set<HubConnection>()
   /** Pins held by upgrades in progress; a pinned document is not evicted. */
   pins = 0
   isClosed = false
@@ -72,14 +72,20 @@ export class HubDoc {
   private genWaiters: { gen: number; resolve: () => void }[] = []
   private busBuffer: FanoutMessage[] | null = []
   private compaction: Promise<void> | null = null
+  /** Updates from other nodes waiting for the end of this event-loop turn. */
+  private remoteQueue: Uint8Array[] = []
   private readonly channel: string
   private readonly busHandler: BusHandler = (m) => this.handleBusMessage(m)
 
   constructor(readonly name: string, private readonly deps: HubDocDeps) {
     this.channel = docChannel(name)
-    this.awareness.setLocalState(null)
+    this.presence = new HubAwareness(this.ydoc, {
+      nodeId: deps.nodeId,
+      broadcast: (frame) => this.broadcast(frame, null),
+      publish: (message) => void this.publish(message),
+      renewalDelayMs: deps.limits.awarenessRenewalDelayMs,
+    })
     this.ydoc.on('update', (update: Uint8Array, origin: unknown) => this.handleDocUpdate(update, origin))
-    this.awareness.on('update', (change: AwarenessChange, origin: unknown) => this.handleAwarenessUpdate(change, origin))
   }
 
   /** Subscribes to the bus first, then loads, so nothing published meanwhile is missed. */
@@ -115,17 +121,16 @@ export class HubDoc {
 
   /** Adds a connection and starts its sync: our state vector, then everyone's presence. */
   attach(conn: HubConnection): void {
-    this.conns.set(conn, new Set())
+    this.conns.add(conn)
+    this.presence.attach(conn)
     conn.send(encodeSyncStep1(Y.encodeStateVector(this.ydoc)))
     this.sendAwarenessTo(conn)
   }
 
   /** Removes a connection and its presence. */
   detach(conn: HubConnection): void {
-    const ids = this.conns.get(conn)
-    if (!ids) return
-    this.conns.delete(conn)
-    if (ids.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...ids], conn)
+    if (!this.conns.delete(conn)) return
+    this.presence.detach(conn)
   }
 
   /**
@@ -156,24 +161,18 @@ export class HubDoc {
 
   /** Applies a connection's (already validated and identity-stamped) awareness update. */
   applyClientAwareness(conn: HubConnection, update: Uint8Array, clientIds: { added: number[]; removed: number[] }): void {
-    const owned = this.conns.get(conn)
-    if (!owned) return
-    for (const id of clientIds.added) owned.add(id)
-    for (const id of clientIds.removed) owned.delete(id)
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, conn)
+    this.presence.applyFromClient(conn, update, clientIds)
   }
 
   /** Which connection controls an awareness client id, if any. */
   ownerOf(clientId: number): HubConnection | undefined {
-    for (const [conn, ids] of this.conns) if (ids.has(clientId)) return conn
-    return undefined
+    return this.presence.ownerOf(clientId)
   }
 
   /** Sends every known presence state to one connection. */
   sendAwarenessTo(conn: HubConnection): void {
-    const states = [...this.awareness.getStates().keys()]
-    if (states.length === 0) return
-    conn.send(encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)))
+    const frame = this.presence.encodeAll()
+    if (frame) conn.send(frame)
   }
 
   /** Re-reads the update log since our cursor (anti-entropy) and applies what was missed. */
@@ -198,7 +197,7 @@ export class HubDoc {
     )
     await this.compaction
     if (this.rowsSinceCompaction > 0) await this.compactNow()
-    this.awareness.destroy()
+    this.presence.destroy()
     this.ydoc.destroy()
     for (const w of this.genWaiters) w.resolve()
   }
@@ -279,7 +278,7 @@ export class HubDoc {
   private fail(): void {
     this.deps.log.error({ docName: this.name }, 'document closed: updates could not be persisted')
     this.isClosed = true
-    for (const conn of [...this.conns.keys()]) conn.close(CloseCode.ServerError, 'could not save, reconnecting')
+    for (const conn of [...this.conns]) conn.close(CloseCode.ServerError, 'could not save, reconnecting')
     void this.deps.bus.unsubscribe(this.channel, this.busHandler).catch(() => undefined)
     for (const w of this.genWaiters) w.resolve()
     this.genWaiters = []
@@ -293,22 +292,13 @@ export class HubDoc {
   }
 
   private broadcast(frame: Uint8Array, except: HubConnection | null): void {
-    for (const conn of this.conns.keys()) {
+    let sent = 0
+    for (const conn of this.conns) {
       if (conn === except) continue
       conn.send(frame)
-      this.deps.metrics.updatesOut.inc()
+      sent++
     }
-  }
-
-  private handleAwarenessUpdate(change: AwarenessChange, origin: unknown): void {
-    const changed = [...change.added, ...change.updated, ...change.removed]
-    if (changed.length === 0) return
-    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)
-    // To every local connection, the sender included: y-websocket clients count any
-    // message as a sign of life.
-    this.broadcast(encodeAwarenessMessage(update), null)
-    const isLocalOrigin = origin !== REMOTE && origin !== 'timeout'
-    if (isLocalOrigin) void this.publish(encodeFanoutAwareness(this.deps.nodeId, update))
+    this.deps.metrics.updatesOut.inc(sent)
   }
 
   private handleBusMessage(bytes: Uint8Array): void {
@@ -327,20 +317,31 @@ export class HubDoc {
     if (this.isClosed) return
     switch (m.type) {
       case 'update':
-        Y.applyUpdate(this.ydoc, m.update, REMOTE)
-        return
+        return this.queueRemote(m.update)
       case 'awareness':
-        awarenessProtocol.applyAwarenessUpdate(this.awareness, m.update, REMOTE)
-        return
+        return this.presence.applyFromRemote(m.update)
       case 'awareness-query':
         return this.answerAwarenessQuery()
     }
   }
 
+  /** Collects another node's update; all of this turn's are applied (and broadcast) together. */
+  private queueRemote(update: Uint8Array): void {
+    this.remoteQueue.push(update)
+    if (this.remoteQueue.length > 1) return
+    setImmediate(() => {
+      const queue = this.remoteQueue
+      this.remoteQueue = []
+      if (this.isClosed) return
+      this.ydoc.transact(() => {
+        for (const u of queue) Y.applyUpdate(this.ydoc, u)
+      }, REMOTE)
+    })
+  }
+
   private answerAwarenessQuery(): void {
-    const local = [...this.conns.values()].flatMap((ids) => [...ids])
-    if (local.length === 0) return
-    void this.publish(encodeFanoutAwareness(this.deps.nodeId, awarenessProtocol.encodeAwarenessUpdate(this.awareness, local)))
+    const message = this.presence.encodeLocalForFanout()
+    if (message) void this.publish(message)
   }
 
   private async publish(message: Uint8Array): Promise<void> {
@@ -371,8 +372,3 @@ export class HubDoc {
   }
 }
 
-interface AwarenessChange {
-  added: number[]
-  updated: number[]
-  removed: number[]
-}

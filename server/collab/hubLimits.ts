@@ -16,4 +16,7 @@ export const DEFAULT_HUB_LIMITS: HubLimits = {
   maxBufferedBytes: 8 * 1024 * 1024,
   // Detects half-open TCP connections (laptop lid closed) within a minute.
   pingIntervalMs: 30_000,
+  // Clients renew every 15 s and drop a state after 30 s of silence: 5 s of coalescing
+  // keeps every renewal well inside that window.
+  awarenessRenewalDelayMs: 5_000,
 }

@@ -40,4 +40,6 @@ export interface HubLimits {
   maxBufferedBytes: number
   /** Ping period; a connection that missed one pong is terminated. */
   pingIntervalMs: number
+  /** Longest an unchanged presence renewal waits to be forwarded with others (hubAwareness.ts). */
+  awarenessRenewalDelayMs: number
 }

@@ -1,0 +1,111 @@
+/**
+ * Presence renewals are coalesced (server/collab/hubAwareness.ts): a client re-sending an
+ * unchanged state reaches the others once per renewal window, in one message, on its own
+ * node and across nodes; a real change (a moved cursor) still goes out at once; and a
+ * state kept alive by renewals never expires at the other clients.
+ */
+import * as decoding from 'lib0/decoding'
+import { afterEach, describe, expect, it } from 'vitest'
+import { caseDocName } from '../../shared/protocol/docName'
+import { makeCase } from '../helpers/cases'
+import { connectDoc, DEMO, login, synced, type DocClient } from '../helpers/clients'
+import { startCluster, type Cluster } from '../helpers/clusters'
+import { MESSAGE } from '../helpers/frames'
+import { openRawSocket, type RawSocket } from '../helpers/rawSockets'
+import { until } from '../helpers/until'
+
+const RENEWAL_DELAY_MS = 1500
+
+/** Awareness entries (client id → clock) of one raw frame, or null for other frames. */
+function awarenessClocks(frame: Buffer): Map<number, number> | null {
+  const d = decoding.createDecoder(new Uint8Array(frame))
+  if (decoding.readVarUint(d) !== MESSAGE.awareness) return null
+  // y-protocols awareness update: count, then (client id, clock, state JSON) per entry.
+  const ud = decoding.createDecoder(decoding.readVarUint8Array(d))
+  const clocks = new Map<number, number>()
+  for (let n = decoding.readVarUint(ud); n > 0; n--) {
+    const id = decoding.readVarUint(ud)
+    clocks.set(id, decoding.readVarUint(ud))
+    decoding.readVarString(ud)
+  }
+  return clocks
+}
+
+/** Frames of `socket` that carry presence of `clientId`, from index `from` on. */
+const framesAbout = (socket: RawSocket, clientId: number, from = 0) =>
+  socket.messages.slice(from).map(awarenessClocks).filter((c): c is Map<number, number> => c?.has(clientId) ?? false)
+
+describe('collab presence', () => {
+  let cluster: Cluster | null = null
+  const clients: DocClient[] = []
+  const sockets: RawSocket[] = []
+
+  afterEach(async () => {
+    for (const c of clients.splice(0)) c.destroy()
+    for (const s of sockets.splice(0)) s.ws.terminate()
+    await cluster?.close()
+    cluster = null
+  })
+
+  it('forwards unchanged renewals once per window, in one message, on the same node and across nodes; a real change at once', async () => {
+    cluster = await startCluster(2, { opts: { limits: { awarenessRenewalDelayMs: RENEWAL_DELAY_MS } } })
+    const [a, b] = cluster.nodes
+    const { caseId } = await makeCase(a!.url, [{ email: DEMO.politie, ring: 'inner', role: 'member' }])
+    const plan = caseDocName(caseId, 'plan')
+    const writer = connectDoc(a!.url, await login(a!.url, DEMO.politie), plan)
+    clients.push(writer)
+    await synced(writer)
+    const chair = await login(a!.url, DEMO.chair)
+    const sameNode = openRawSocket(a!.url, chair, plan)
+    const otherNode = openRawSocket(b!.url, chair, plan)
+    sockets.push(sameNode, otherNode)
+    await Promise.all([sameNode.opened, otherNode.opened])
+
+    const id = writer.doc.clientID
+    const state = { user: { color: '#336699' }, cursor: { index: 1 } }
+    writer.provider.awareness.setLocalState(state)
+    for (const s of [sameNode, otherNode]) await until(() => framesAbout(s, id).length > 0, { message: 'first state arrives' })
+
+    // Five renewals of the same state, as the client's 15 s timer would send them.
+    const marks = [sameNode.messages.length, otherNode.messages.length]
+    for (let i = 0; i < 5; i++) writer.provider.awareness.setLocalState({ ...state })
+    const lastClock = writer.provider.awareness.meta.get(id)!.clock
+    const started = Date.now()
+    for (const [i, s] of [sameNode, otherNode].entries()) {
+      await until(() => framesAbout(s, id, marks[i]).some((c) => c.get(id) === lastClock), { timeoutMs: RENEWAL_DELAY_MS * 4, message: 'renewal arrives' })
+    }
+    expect(Date.now() - started).toBeGreaterThanOrEqual(RENEWAL_DELAY_MS * 0.8)
+    expect(framesAbout(sameNode, id, marks[0])).toHaveLength(1)
+    expect(framesAbout(otherNode, id, marks[1])).toHaveLength(1)
+
+    // A moved cursor is a change: it does not wait for the window.
+    const before = [sameNode.messages.length, otherNode.messages.length]
+    const moved = Date.now()
+    writer.provider.awareness.setLocalState({ ...state, cursor: { index: 2 } })
+    const movedClock = writer.provider.awareness.meta.get(id)!.clock
+    for (const [i, s] of [sameNode, otherNode].entries()) {
+      await until(() => framesAbout(s, id, before[i]).some((c) => c.get(id) === movedClock), { message: 'change arrives' })
+    }
+    expect(Date.now() - moved).toBeLessThan(RENEWAL_DELAY_MS)
+  })
+
+  it('keeps a renewed state alive at the other clients past the 30 s timeout', { timeout: 60_000 }, async () => {
+    cluster = await startCluster(2)
+    const [a, b] = cluster.nodes
+    const { caseId } = await makeCase(a!.url, [{ email: DEMO.politie, ring: 'inner', role: 'member' }])
+    const plan = caseDocName(caseId, 'plan')
+    const writer = connectDoc(a!.url, await login(a!.url, DEMO.politie), plan)
+    const watcher = connectDoc(b!.url, await login(b!.url, DEMO.chair), plan)
+    clients.push(writer, watcher)
+    await Promise.all([synced(writer), synced(watcher)])
+    writer.provider.awareness.setLocalStateField('user', { color: '#336699' })
+    await until(() => watcher.provider.awareness.getStates().has(writer.doc.clientID), { message: 'watcher sees writer' })
+
+    // y-protocols renews every 15 s and drops states silent for 30 s; watch for 36 s.
+    const seenUntil = Date.now() + 36_000
+    while (Date.now() < seenUntil) {
+      expect(watcher.provider.awareness.getStates().has(writer.doc.clientID)).toBe(true)
+      await new Promise((r) => setTimeout(r, 500))
+    }
+  })
+})
