@@ -1,11 +1,13 @@
 /**
- * Cold load: a plan document with 10,000 small edits in its history (20 writers typing
- * concurrently into one text), then the nodes are restarted and a fresh client connects;
+ * Cold load: a plan document with 10,000 small edits in its history (20 partners typing
+ * concurrently, each in their own section of the plan, two characters per edit, as
+ * typing arrives), then the nodes are restarted and a fresh client connects;
  * the figure is the time from creating the provider to the moment its document holds the
  * whole text (not merely "synced": @y/websocket-server answers before its persistence
  * has loaded, so content is what counts).
  */
 import { performance } from 'node:perf_hooks'
+import type * as Y from 'yjs'
 import { connectAll } from './generator'
 import { median } from './lib/stats'
 import { COLD_LOAD } from './scenarios'
@@ -32,15 +34,15 @@ export async function runColdLoad(target: Target, restarts: number, log: (line: 
     const writers = clients[0]!
     const expected = COLD_LOAD.writers * COLD_LOAD.editsPerWriter * COLD_LOAD.textPerEdit.length
     const pause = 1000 / COLD_LOAD.editsPerSecond
-    await Promise.all(writers.map(async (w) => {
-      const text = w.doc.getText('cold')
-      for (let i = 0; i < COLD_LOAD.editsPerWriter; i++) {
-        text.insert(Math.floor(Math.random() * (text.length + 1)), COLD_LOAD.textPerEdit)
+    await Promise.all(writers.map(async (w, i) => {
+      const text = w.doc.getText(`section-${i}`)
+      for (let e = 0; e < COLD_LOAD.editsPerWriter; e++) {
+        text.insert(text.length, COLD_LOAD.textPerEdit)
         await sleep(pause)
       }
     }))
     const deadline = performance.now() + 60_000
-    while (writers.some((w) => w.doc.getText('cold').length !== expected)) {
+    while (writers.some((w) => contentLength(w.doc) !== expected)) {
       if (performance.now() > deadline) throw new Error('writers did not converge on the cold-load document')
       await sleep(50)
     }
@@ -61,15 +63,21 @@ export async function runColdLoad(target: Target, restarts: number, log: (line: 
   }
 }
 
+/** Characters in all sections of the cold-load document. */
+function contentLength(doc: Y.Doc): number {
+  let n = 0
+  for (let i = 0; i < COLD_LOAD.writers; i++) n += doc.getText(`section-${i}`).length
+  return n
+}
+
 async function timeToContent(running: Awaited<ReturnType<Target['start']>>, spec: Parameters<typeof running.respec>[0], expected: number): Promise<number> {
   const t0 = performance.now()
   const client = running.connect(running.respec(spec, 0))
   try {
-    const text = client.doc.getText('cold')
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`cold load: content incomplete after 30 s (${text.length}/${expected})`)), 30_000)
+      const timer = setTimeout(() => reject(new Error(`cold load: content incomplete after 30 s (${contentLength(client.doc)}/${expected})`)), 30_000)
       const check = () => {
-        if (text.length !== expected) return
+        if (contentLength(client.doc) !== expected) return
         clearTimeout(timer)
         client.doc.off('update', check)
         resolve()

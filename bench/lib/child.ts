@@ -32,7 +32,7 @@ export async function startServerProcess(
   })
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   let stderr = ''
-  child.stderr!.on('data', (d: Buffer) => {
+  child.stderr!.on("data", (d: Buffer) => {
     stderr = (stderr + d.toString()).slice(-4000)
   })
   const port = await new Promise<number>((resolve, reject) => {
@@ -54,7 +54,9 @@ export async function startServerProcess(
     })
   })
   // Keep draining stdout so a chatty child never blocks on a full pipe.
-  child.stdout!.resume()
+  child.stdout!.on('data', (d: Buffer) => {
+    if (process.env.BENCH_ECHO) process.stderr.write(d)
+  })
   return {
     pid: child.pid!,
     port,

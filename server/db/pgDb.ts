@@ -4,6 +4,32 @@ import type { Db, Sql } from './db'
 
 /** Pool size per node; PostgreSQL's default max_connections (100) fits many nodes. */
 const POOL_SIZE = 10
+/**
+ * Connections opened at start and kept open: a new PostgreSQL connection costs a backend
+ * fork and several ms, which the first document opens after a restart used to pay.
+ */
+const POOL_MIN = 4
+const IDLE_TIMEOUT_MS = 60_000
+/** Distinct statement texts we prepare by name; beyond this they run unnamed. */
+const MAX_NAMED_STATEMENTS = 256
+
+/**
+ * Parameterised statements run as named prepared statements: PostgreSQL parses and plans
+ * each text once per connection instead of on every call (the update-log insert runs for
+ * every edit). Our statement texts are constants, so the set stays small; the cap guards
+ * against a future caller building texts dynamically.
+ */
+const statementNames = new Map<string, string>()
+function statement(text: string, values: unknown[] | undefined): pg.QueryConfig | string {
+  if (values === undefined) return text
+  let name = statementNames.get(text)
+  if (name === undefined) {
+    if (statementNames.size >= MAX_NAMED_STATEMENTS) return { text, values } as pg.QueryConfig
+    name = `s${statementNames.size}`
+    statementNames.set(text, name)
+  }
+  return { name, text, values }
+}
 
 /** Converts Uint8Array parameters to Buffer (pg only sends Buffers as bytea). */
 function toPgParams(params: readonly unknown[] | undefined): unknown[] | undefined {
@@ -17,14 +43,14 @@ function toPgParams(params: readonly unknown[] | undefined): unknown[] | undefin
  * @throws when the server cannot be reached.
  */
 export async function createPgDb(url: string, onError: (err: Error) => void): Promise<Db> {
-  const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE })
+  const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE, min: POOL_MIN, idleTimeoutMillis: IDLE_TIMEOUT_MS })
   // An idle client losing its connection must not crash the process.
   pool.on('error', onError)
-  const client = await pool.connect()
-  client.release()
+  const warm = await Promise.all(Array.from({ length: POOL_MIN }, () => pool.connect()))
+  for (const c of warm) c.release()
 
   const query = async <T>(text: string, params?: readonly unknown[]): Promise<T[]> =>
-    (await pool.query(text, toPgParams(params))).rows as T[]
+    (await pool.query(statement(text, toPgParams(params)))).rows as T[]
 
   return {
     kind: 'pg',
@@ -35,7 +61,7 @@ export async function createPgDb(url: string, onError: (err: Error) => void): Pr
         await c.query('BEGIN')
         const tx: Sql = {
           query: async <R>(text: string, params?: readonly unknown[]) =>
-            (await c.query(text, toPgParams(params))).rows as R[],
+            (await c.query(statement(text, toPgParams(params)))).rows as R[],
         }
         const result = await fn(tx)
         await c.query('COMMIT')

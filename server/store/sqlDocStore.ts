@@ -35,19 +35,36 @@ function collect(snapshot: { data: Uint8Array; uptoId: number } | null, rows: Ro
   return { updates, lastId, logRows: rows.length }
 }
 
+/**
+ * The snapshot and the log rows in ONE statement, so both come from one consistent
+ * view of the database (a compaction commits its snapshot and deletes the rows it
+ * folded in together; two statements could see the old snapshot and the new log), and
+ * in one round trip, which is most of a cold load (docs/BENCHMARKS.md).
+ * `afterId` null: the whole log; otherwise rows after it plus the recent window.
+ */
+async function readLog(q: Sql, docName: string, afterId: number | null): Promise<DocLogRead> {
+  const logFilter = afterId === null ? '' : `AND (id > $2 OR created_at > now() - ${RECENT_WINDOW})`
+  const rows = await q.query<{ is_snapshot: boolean; id: string | number; data: unknown }>(
+    `SELECT true AS is_snapshot, upto_id AS id, data FROM doc_snapshots WHERE doc_name = $1
+     UNION ALL
+     SELECT false, id, data FROM (SELECT id, data FROM doc_updates WHERE doc_name = $1 ${logFilter}) AS log
+     ORDER BY is_snapshot DESC, id`,
+    afterId === null ? [docName] : [docName, afterId],
+  )
+  const first = rows[0]
+  const snapshot = first?.is_snapshot ? { data: toBytes(first.data), uptoId: Number(first.id) } : null
+  const logRows = snapshot ? rows.slice(1) : rows
+  const useSnapshot = snapshot !== null && (afterId === null || snapshot.uptoId > afterId)
+  return collect(useSnapshot ? snapshot : null, logRows)
+}
+
 /** Advisory-lock key of one document (compactions of one doc never overlap). */
 const lockKeySql = "hashtext('doc:' || $1)"
 
 /** Creates the SQL-backed DocStore. */
 export function createSqlDocStore(db: Db): DocStore {
   return {
-    async load(docName) {
-      return db.transaction(async (tx) => {
-        const snapshot = await readSnapshot(tx, docName)
-        const rows = await tx.query<Row>('SELECT id, data FROM doc_updates WHERE doc_name = $1 ORDER BY id', [docName])
-        return collect(snapshot, rows)
-      })
-    },
+    load: (docName) => readLog(db, docName, null),
     async append(docName, update, nodeId) {
       const rows = await db.query<{ id: string | number }>(
         'INSERT INTO doc_updates (doc_name, data, node_id) VALUES ($1, $2, $3) RETURNING id',
@@ -55,18 +72,7 @@ export function createSqlDocStore(db: Db): DocStore {
       )
       return Number(rows[0]!.id)
     },
-    async readSince(docName, afterId) {
-      return db.transaction(async (tx) => {
-        const snapshot = await readSnapshot(tx, docName)
-        const rows = await tx.query<Row>(
-          `SELECT id, data FROM doc_updates
-            WHERE doc_name = $1 AND (id > $2 OR created_at > now() - ${RECENT_WINDOW}) ORDER BY id`,
-          [docName, afterId],
-        )
-        const useSnapshot = snapshot !== null && snapshot.uptoId > afterId
-        return collect(useSnapshot ? snapshot : null, rows)
-      })
-    },
+    readSince: (docName, afterId) => readLog(db, docName, afterId),
     async compact(docName) {
       await db.transaction(async (tx) => {
         await tx.query(`SELECT pg_advisory_xact_lock(${lockKeySql})`, [docName])
