@@ -14,6 +14,7 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
 import type * as Y from 'yjs'
 import { cpuDeltaMs, cpuMs, cpuSnapshot, rssMiB } from './lib/proc'
 import { mapLimit } from './lib/pool'
+import { hubWindow, type HubWindow } from './lib/promText'
 import { percentile, sortedCopy } from './lib/stats'
 import type { Scenario } from './scenarios'
 import type { BenchClient, RunningTarget } from './targets/target'
@@ -44,6 +45,8 @@ export interface ScenarioResult {
   rssMiBPerNode: number[]
   connectMs: number
   generator: { cpuPercent: number; eventLoopDelayP99Ms: number; limited: boolean }
+  /** Samenspel only: what its /metrics say about the measured window. */
+  hub?: HubWindow & { editsPerCommit: number; framesOutPerEdit: number }
 }
 
 interface Pending {
@@ -157,6 +160,7 @@ export async function runScenario(target: RunningTarget, targetName: string, nod
   const cpu0 = pids.map(cpuMs)
   const redis0 = cpuSnapshot('redis-server')
   const pg0 = cpuSnapshot('postgres')
+  const metrics0 = await target.scrapeMetrics?.()
   const gen0 = process.cpuUsage()
   const eld = monitorEventLoopDelay({ resolution: 10 })
   eld.enable()
@@ -175,6 +179,8 @@ export async function runScenario(target: RunningTarget, targetName: string, nod
   const cpu1 = pids.map(cpuMs)
   const redisCpu = cpuDeltaMs('redis-server', redis0)
   const pgCpu = cpuDeltaMs('postgres', pg0)
+  const metrics1 = metrics0 ? await target.scrapeMetrics?.() : undefined
+  const hub = metrics0 && metrics1 ? hubWindow(metrics0, metrics1) : undefined
 
   let lost = 0
   let lostWarmup = 0
@@ -214,5 +220,6 @@ export async function runScenario(target: RunningTarget, targetName: string, nod
       eventLoopDelayP99Ms: eldP99,
       limited: cpuPercent / 100 > GENERATOR_CPU_LIMIT || eldP99 > GENERATOR_ELD_LIMIT_MS,
     },
+    ...(hub ? { hub: { ...hub, editsPerCommit: hub.updatesIn / hub.commits, framesOutPerEdit: hub.framesOut / sentMeasured } } : {}),
   }
 }

@@ -94,6 +94,7 @@ for (let run = 1; run <= runs; run++) {
       try {
         const r = await runScenario(running, target.name, target.nodes, scenario, log)
         log(`  p50 ${r.p50.toFixed(2)} ms  p99 ${r.p99.toFixed(2)} ms  sent ${r.sent}  lost ${r.lost}  cpu/1000 ${Math.round(r.cpuMsPer1000Edits)} ms`)
+        if (r.hub) log(`  hub: ${r.hub.editsPerCommit.toFixed(2)} edits per commit, commit mean ${r.hub.commitMeanMs.toFixed(2)} ms (p99 ≤ ${r.hub.commitP99Ms} ms), ${r.hub.framesOutPerEdit.toFixed(1)} frames out per edit`)
         raw.push(r)
       } finally {
         await running.stop()

@@ -26,6 +26,7 @@ import { createHttpApp } from './http/app'
 import { sessionTokenFrom } from './http/middleware'
 import { createLogger, type Logger } from './log'
 import { createMetrics } from './metrics'
+import { warmUp } from './warmUp'
 import { createPlanPreparer } from './plan/caseDocs'
 import { DEMO_USERS, isDemoSeeded, seedDemo } from './seed'
 import { findMembership } from './store/cases'
@@ -83,6 +84,10 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     db, store, bus, sessions, audit, log, registry: metrics.registry, nodeId: config.nodeId, isDemo: config.seedDemo,
     isSecureCookie: config.publicOrigin?.startsWith('https:') ?? false, loginFailures: login,
     clientDir: config.serveClient ? resolve(projectRoot, 'dist/client') : null,
+  })
+  await warmUp({
+    store, resolveSession: (token) => sessions.resolve(token), findMembership: (caseId, userId) => findMembership(db, caseId, userId),
+    prepare: createPlanPreparer(log), connections: 4,
   })
   const server = createServer(app)
   server.on('upgrade', (req, socket, head) => {

@@ -105,6 +105,7 @@ export function samenspelTarget(nodes: number, { profileDir }: { profileDir?: st
         respec(spec: ClientSpec, nodeIndex: number) {
           return { ...spec, nodeUrl: procs[nodeIndex % procs.length]!.url }
         },
+        scrapeMetrics: () => Promise.all(procs.map(async (p) => (await fetch(`${p.url}/metrics`)).text())),
         async stop() {
           await Promise.all(procs.map((p) => p.stop()))
           await db.close()

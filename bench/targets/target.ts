@@ -33,6 +33,8 @@ export interface RunningTarget {
   /** Specs pointing at the current nodes after a restart. */
   respec(spec: ClientSpec, nodeIndex: number): ClientSpec
   stop(): Promise<void>
+  /** Prometheus text of each node's /metrics, for targets that have them (Samenspel). */
+  scrapeMetrics?(): Promise<string[]>
 }
 
 /** A target kind. */

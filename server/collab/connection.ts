@@ -78,7 +78,7 @@ export function startConnection(ws: WebSocket, doc: HubDoc, ctx: ConnectionConte
       case 'update':
         if (!ctx.access.canWrite) return doc.isNewToDoc(m.update) ? dropWrite() : undefined
         acceptedWrites++
-        return doc.applyClientUpdate(conn, m.update)
+        return doc.applyClientUpdate(conn, m.update, { isSyncReply: m.type === 'sync-step-2' })
       case 'awareness': {
         const stamped = stampAwareness(m.entries, conn, doc, ctx.user)
         if (stamped.entries.length === 0) return

@@ -63,8 +63,6 @@ export class HubDoc {
   private lastReadId = 0
   private rowsSinceCompaction = 0
   private pending: { update: Uint8Array; origin: HubConnection | null }[] = []
-  /** The batch whose commit is being applied (read by handleDocUpdate). */
-  private committing: { id: number; soleOrigin: HubConnection | null } = { id: 0, soleOrigin: null }
   private isFlushing = false
   private flushScheduled = false
   private queuedGen = 0
@@ -85,7 +83,8 @@ export class HubDoc {
       publish: (message) => void this.publish(message),
       renewalDelayMs: deps.limits.awarenessRenewalDelayMs,
     })
-    this.ydoc.on('update', (update: Uint8Array, origin: unknown) => this.handleDocUpdate(update, origin))
+    // No 'update' listener on the document: Yjs would encode every transaction for it.
+    // What is committed or received is broadcast as the bytes that came in (see flush).
   }
 
   /** Subscribes to the bus first, then loads, so nothing published meanwhile is missed. */
@@ -141,9 +140,15 @@ export class HubDoc {
     conn.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.ydoc, stateVector)))
   }
 
-  /** Queues a writer's update (already validated by the protocol decoder) for commit. */
-  applyClientUpdate(conn: HubConnection, update: Uint8Array): void {
+  /**
+   * Queues a writer's update (already validated by the protocol decoder) for commit.
+   * `isSyncReply`: the client's sync step 2, which usually holds nothing new (y-websocket
+   * always answers, and always with its whole delete set); that is dropped here rather
+   * than committed and broadcast to everyone.
+   */
+  applyClientUpdate(conn: HubConnection, update: Uint8Array, { isSyncReply = false } = {}): void {
     if (this.isClosed) return
+    if (isSyncReply && !this.isNewToDoc(update)) return
     this.deps.metrics.updatesIn.inc()
     this.pending.push({ update, origin: conn })
     this.queuedGen++
@@ -180,9 +185,15 @@ export class HubDoc {
     if (this.isClosed || this.busBuffer !== null) return
     const read = await this.deps.store.readSince(this.name, this.lastReadId)
     if (this.isClosed) return
+    // Mostly known content: broadcast only what was actually missing.
+    const missing: Uint8Array[] = []
+    const capture = (u: Uint8Array) => missing.push(u)
+    this.ydoc.on('update', capture)
     this.ydoc.transact(() => {
       for (const u of read.updates) Y.applyUpdate(this.ydoc, u)
     }, REMOTE)
+    this.ydoc.off('update', capture)
+    for (const u of missing) this.broadcast(encodeUpdateMessage(u), null)
     this.lastReadId = Math.max(this.lastReadId, read.lastId)
     this.deps.metrics.antiEntropyApplied.inc()
   }
@@ -208,21 +219,6 @@ export class HubDoc {
     return new Promise((resolve) => this.genWaiters.push({ gen, resolve }))
   }
 
-  private handleDocUpdate(update: Uint8Array, origin: unknown): void {
-    switch (origin) {
-      case REMOTE:
-        return this.broadcast(encodeUpdateMessage(update), null)
-      case COMMITTED:
-        // `update` is only what was new to this document: known content is not re-sent.
-        this.broadcast(encodeUpdateMessage(update), this.committing.soleOrigin)
-        void this.publish(encodeFanoutUpdate(this.deps.nodeId, this.committing.id, update))
-        return
-      default:
-        // LOAD and SYSTEM: loading and migrating, before any client is attached.
-        return
-    }
-  }
-
   private scheduleFlush(): void {
     if (this.isFlushing || this.flushScheduled) return
     this.flushScheduled = true
@@ -245,9 +241,10 @@ export class HubDoc {
     this.isFlushing = false
     if (id === null) return this.fail()
     const soleOrigin = batch.every((b) => b.origin === batch[0]!.origin) ? batch[0]!.origin : null
-    this.committing = { id, soleOrigin }
-    // Broadcast and publish happen in handleDocUpdate (origin COMMITTED).
     Y.applyUpdate(this.ydoc, merged, COMMITTED)
+    // One encoded frame for every connection; the sender of a one-origin batch has it.
+    this.broadcast(encodeUpdateMessage(merged), soleOrigin)
+    void this.publish(encodeFanoutUpdate(this.deps.nodeId, id, merged))
     this.markPersisted(gen)
     this.rowsSinceCompaction++
     if (this.rowsSinceCompaction >= this.deps.limits.compactAfterRows) this.startCompaction()
@@ -336,6 +333,7 @@ export class HubDoc {
       this.ydoc.transact(() => {
         for (const u of queue) Y.applyUpdate(this.ydoc, u)
       }, REMOTE)
+      this.broadcast(encodeUpdateMessage(queue.length === 1 ? queue[0]! : Y.mergeUpdates(queue)), null)
     })
   }
 

@@ -120,3 +120,11 @@ export function isUpdateLogInsertDelayed(url: string): Promise<boolean> {
     return r.rows.length > 0
   })
 }
+
+/** Rows in the update log of one document. */
+export async function updateLogRows(url: string, docName: string): Promise<number> {
+  return withClient(url, async (c) => {
+    const r = await c.query<{ n: string }>('SELECT count(*) AS n FROM doc_updates WHERE doc_name = $1', [docName])
+    return Number(r.rows[0]!.n)
+  })
+}

@@ -1,0 +1,71 @@
+/**
+ * What the hub writes and sends for routine traffic: a client (re)connecting with
+ * nothing new costs no update-log row and no frame to the others, while a real edit is
+ * one row and one frame per other connection, the sender getting none of its own.
+ */
+import * as decoding from 'lib0/decoding'
+import { afterEach, describe, expect, it } from 'vitest'
+import { caseDocName } from '../../shared/protocol/docName'
+import { makeCase } from '../helpers/cases'
+import { connectDoc, DEMO, login, synced, type DocClient } from '../helpers/clients'
+import { startCluster, type Cluster } from '../helpers/clusters'
+import { updateLogRows } from '../helpers/dbInspect'
+import { MESSAGE, SYNC } from '../helpers/frames'
+import { openRawSocket, type RawSocket } from '../helpers/rawSockets'
+import { until } from '../helpers/until'
+
+/** Document-update frames (sync update or step 2) among a socket's messages. */
+const updateFrames = (s: RawSocket, from = 0) =>
+  s.messages.slice(from).filter((m) => {
+    const d = decoding.createDecoder(new Uint8Array(m))
+    if (decoding.readVarUint(d) !== MESSAGE.sync) return false
+    const t = decoding.readVarUint(d)
+    return t === SYNC.update || t === SYNC.step2
+  })
+
+describe('collab fan-out', () => {
+  let cluster: Cluster | null = null
+  const clients: DocClient[] = []
+  const sockets: RawSocket[] = []
+
+  afterEach(async () => {
+    for (const c of clients.splice(0)) c.destroy()
+    for (const s of sockets.splice(0)) s.ws.terminate()
+    await cluster?.close()
+    cluster = null
+  })
+
+  it('commits and relays a real edit once, and nothing for clients that join with nothing new', async () => {
+    cluster = await startCluster(1)
+    const node = cluster.nodes[0]!
+    const { caseId } = await makeCase(node.url, [{ email: DEMO.politie, ring: 'inner', role: 'member' }])
+    const plan = caseDocName(caseId, 'plan')
+    const cookie = await login(node.url, DEMO.politie)
+    const writer = connectDoc(node.url, cookie, plan)
+    clients.push(writer)
+    await synced(writer)
+    const observer = openRawSocket(node.url, await login(node.url, DEMO.chair), plan)
+    sockets.push(observer)
+    await observer.opened
+    await until(() => observer.messages.length > 0, { message: 'observer got the server\'s sync step 1' })
+
+    const rows0 = await updateLogRows(cluster.databaseUrl, plan)
+    const mark = observer.messages.length
+    writer.doc.getText('t').insert(0, 'Afspraak: huisbezoek dinsdag.')
+    await until(() => updateFrames(observer, mark).length === 1, { message: 'edit relayed' })
+    expect(await updateLogRows(cluster.databaseUrl, plan)).toBe(rows0 + 1)
+
+    // Three more clients join (and leave) with empty documents: their sync replies hold
+    // nothing the document lacks.
+    const afterEdit = observer.messages.length
+    for (let i = 0; i < 3; i++) {
+      const joiner = connectDoc(node.url, cookie, plan)
+      clients.push(joiner)
+      await synced(joiner)
+      expect(joiner.text()).toBe('Afspraak: huisbezoek dinsdag.')
+    }
+    await new Promise((r) => setTimeout(r, 300))
+    expect(updateFrames(observer, afterEdit)).toHaveLength(0)
+    expect(await updateLogRows(cluster.databaseUrl, plan)).toBe(rows0 + 1)
+  })
+})
