@@ -21,6 +21,14 @@ export function medianResults(raw: ScenarioResult[]): (ScenarioResult & { runs: 
     out.lost = list.reduce((n, r) => n + r.lost, 0)
     out.lostWarmup = list.reduce((n, r) => n + r.lostWarmup, 0)
     out.rssMiBPerNode = first.rssMiBPerNode.map((_, i) => round(median(list.map((r) => r.rssMiBPerNode[i] ?? Number.NaN))))
+    const hubs = list.map((r) => r.hub).filter((h): h is NonNullable<typeof h> => h !== undefined)
+    if (hubs.length > 0) {
+      const m = (k: keyof typeof hubs[number]) => round(median(hubs.map((h) => h[k])))
+      out.hub = {
+        updatesIn: m('updatesIn'), framesOut: m('framesOut'), commits: m('commits'), commitMeanMs: m('commitMeanMs'),
+        commitP99Ms: m('commitP99Ms'), editsPerCommit: m('editsPerCommit'), framesOutPerEdit: m('framesOutPerEdit'),
+      }
+    }
     out.generator = {
       cpuPercent: round(median(list.map((r) => r.generator.cpuPercent))),
       eventLoopDelayP99Ms: round(median(list.map((r) => r.generator.eventLoopDelayP99Ms))),
