@@ -81,6 +81,14 @@ const chosen = allScenarios
   .map((s) => (measureS === null ? s : { ...s, measureS }))
 
 const log = (line: string) => process.stdout.write(line + '\n')
+// Ctrl-C or a kill stops the servers this run started (by their PIDs) and drops its databases.
+const running = new Set<{ stop(): Promise<void> }>()
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    log(`\n${signal}: stopping ${running.size} target(s)`)
+    void Promise.allSettled([...running].map((r) => r.stop())).then(() => process.exit(130))
+  })
+}
 const started = Date.now()
 const raw: ScenarioResult[] = []
 const cold: ColdLoadResult[] = []
@@ -90,14 +98,16 @@ for (let run = 1; run <= runs; run++) {
     // Targets alternate within a scenario, so machine noise spreads over all of them.
     for (const target of targets) {
       log(`run ${run}/${runs} · ${scenario.name} · ${target.name}`)
-      const running = await target.start({ persistent: false })
+      const started = await target.start({ persistent: false })
+      running.add(started)
       try {
-        const r = await runScenario(running, target.name, target.nodes, scenario, log)
+        const r = await runScenario(started, target.name, target.nodes, scenario, log)
         log(`  p50 ${r.p50.toFixed(2)} ms  p99 ${r.p99.toFixed(2)} ms  sent ${r.sent}  lost ${r.lost}  cpu/1000 ${Math.round(r.cpuMsPer1000Edits)} ms`)
         if (r.hub) log(`  hub: ${r.hub.editsPerCommit.toFixed(2)} edits per commit, commit mean ${r.hub.commitMeanMs.toFixed(2)} ms (p99 ≤ ${r.hub.commitP99Ms} ms), ${r.hub.framesOutPerEdit.toFixed(1)} frames out per edit`)
         raw.push(r)
       } finally {
-        await running.stop()
+        running.delete(started)
+        await started.stop()
       }
     }
   }

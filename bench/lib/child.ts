@@ -36,7 +36,10 @@ export async function startServerProcess(
     stderr = (stderr + d.toString()).slice(-4000)
   })
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${label} did not start in ${timeoutMs} ms: ${stderr}`)), timeoutMs)
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL') // never leave a half-started server behind
+      reject(new Error(`${label} did not start in ${timeoutMs} ms: ${stderr}`))
+    }, timeoutMs)
     let buf = ''
     child.stdout!.on('data', (d: Buffer) => {
       buf += d.toString()

@@ -91,13 +91,28 @@ export function createDocHub(deps: DocHubDeps): DocHub {
     evictTimers.set(doc.name, timer)
   }
 
-  const catchUpAll = () => {
-    for (const doc of liveDocs) {
-      doc.catchUp().catch((err: Error) => deps.log.warn({ docName: doc.name, err: err.message }, 'anti-entropy failed'))
-    }
+  const catchUp = (doc: HubDoc) =>
+    doc.catchUp().catch((err: Error) => deps.log.warn({ docName: doc.name, err: err.message }, 'anti-entropy failed'))
+  // After a bus outage every live document may have missed updates: all of them, one
+  // after the other.
+  deps.bus.onReconnect(() => {
+    void (async () => {
+      for (const doc of [...liveDocs]) await catchUp(doc)
+    })()
+  })
+  // The periodic pass is spread over the period, one document at a time: each live
+  // document is re-read about every `antiEntropyMs`, and the database never gets all of
+  // them at once (with 100 live documents that burst queued the commits behind it and
+  // showed as a latency tail: docs/BENCHMARKS.md).
+  let round: HubDoc[] = []
+  let antiEntropy: NodeJS.Timeout
+  const antiEntropyStep = () => {
+    if (round.length === 0) round = [...liveDocs]
+    const doc = round.shift()
+    if (doc && !doc.isClosed) void catchUp(doc)
+    antiEntropy = setTimeout(antiEntropyStep, deps.limits.antiEntropyMs / Math.max(1, liveDocs.size))
   }
-  deps.bus.onReconnect(catchUpAll)
-  const antiEntropy = setInterval(catchUpAll, deps.limits.antiEntropyMs)
+  antiEntropy = setTimeout(antiEntropyStep, deps.limits.antiEntropyMs)
 
   return {
     async acquire(name) {
@@ -131,7 +146,7 @@ export function createDocHub(deps: DocHubDeps): DocHub {
     openDocNames: () => [...docs.keys()],
     connectionCount: countConnections,
     async close(code = CloseCode.ServerShutdown) {
-      clearInterval(antiEntropy)
+      clearTimeout(antiEntropy)
       for (const t of evictTimers.values()) clearTimeout(t)
       evictTimers.clear()
       const all = await Promise.allSettled(loaded())

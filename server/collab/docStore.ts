@@ -11,6 +11,16 @@ export interface DocLogRead {
   lastId: number
   /** Log rows that are not yet folded into the snapshot. */
   logRows: number
+  /** Ids of the log rows read, in order (the snapshot has none). */
+  ids: number[]
+}
+
+/** Rows anti-entropy need not read again. */
+export interface KnownRows {
+  /** This node's own rows: it applied each of them right after committing it. */
+  nodeId: string
+  /** Other nodes' rows already received over the bus or read before. */
+  ids: readonly number[]
 }
 
 /** Durable storage of Yjs documents. */
@@ -23,9 +33,10 @@ export interface DocStore {
    * Updates logged after `afterId`, plus any committed in the last few seconds whatever
    * their id (ids are assigned at insert, so a slower transaction can commit a lower id
    * after a higher one is visible). Includes the snapshot when compaction went past
-   * `afterId`. Used for anti-entropy.
+   * `afterId`. Leaves out `known` rows, so a pass that finds nothing missed reads no
+   * update data. Used for anti-entropy.
    */
-  readSince(docName: string, afterId: number): Promise<DocLogRead>
+  readSince(docName: string, afterId: number, known?: KnownRows): Promise<DocLogRead>
   /** Folds the log into the snapshot in one transaction. */
   compact(docName: string): Promise<void>
 }

@@ -47,6 +47,11 @@ const COMMITTED = Symbol('committed')
 
 /** Attempts and back-off for one group commit before the document gives up. */
 const PERSIST_BACKOFF_MS = [50, 200, 800, 2000]
+/**
+ * How long a row received from another node is remembered, so anti-entropy skips it.
+ * Twice the store's recent window: older rows below the cursor are never listed again.
+ */
+const REMEMBER_REMOTE_ROWS_MS = 20_000
 /** Bus messages held while the document loads; more means something is badly wrong. */
 const MAX_BUFFERED_BUS_MESSAGES = 10_000
 
@@ -70,6 +75,8 @@ export class HubDoc {
   private genWaiters: { gen: number; resolve: () => void }[] = []
   private busBuffer: FanoutMessage[] | null = []
   private compaction: Promise<void> | null = null
+  /** Other nodes' update-log rows this node already has (id → when), for anti-entropy. */
+  private readonly remoteRows = new Map<number, number>()
   /** Updates from other nodes waiting for the end of this event-loop turn. */
   private remoteQueue: Uint8Array[] = []
   private readonly channel: string
@@ -183,8 +190,15 @@ export class HubDoc {
   /** Re-reads the update log since our cursor (anti-entropy) and applies what was missed. */
   async catchUp(): Promise<void> {
     if (this.isClosed || this.busBuffer !== null) return
-    const read = await this.deps.store.readSince(this.name, this.lastReadId)
+    const now = Date.now()
+    for (const [id, at] of this.remoteRows) {
+      if (now - at > REMEMBER_REMOTE_ROWS_MS && id <= this.lastReadId) this.remoteRows.delete(id)
+    }
+    // Own rows were applied at commit, rows received over the bus on arrival: only what
+    // was missed is read, usually nothing.
+    const read = await this.deps.store.readSince(this.name, this.lastReadId, { nodeId: this.deps.nodeId, ids: [...this.remoteRows.keys()] })
     if (this.isClosed) return
+    for (const id of read.ids) this.remoteRows.set(id, now)
     // Mostly known content: broadcast only what was actually missing.
     const missing: Uint8Array[] = []
     const capture = (u: Uint8Array) => missing.push(u)
@@ -314,6 +328,7 @@ export class HubDoc {
     if (this.isClosed) return
     switch (m.type) {
       case 'update':
+        this.remoteRows.set(m.seq, Date.now())
         return this.queueRemote(m.update)
       case 'awareness':
         return this.presence.applyFromRemote(m.update)

@@ -2,7 +2,7 @@
 import * as Y from 'yjs'
 import type { Db, Sql } from '../db/db'
 import { toBytes } from '../db/db'
-import type { DocLogRead, DocStore } from '../collab/docStore'
+import type { DocLogRead, DocStore, KnownRows } from '../collab/docStore'
 
 /**
  * How far back anti-entropy re-reads regardless of id. Ids are taken at insert time;
@@ -27,12 +27,15 @@ async function readSnapshot(q: Sql, docName: string): Promise<{ data: Uint8Array
 
 function collect(snapshot: { data: Uint8Array; uptoId: number } | null, rows: Row[]): DocLogRead {
   const updates = snapshot ? [snapshot.data] : []
+  const ids: number[] = []
   let lastId = snapshot?.uptoId ?? 0
   for (const r of rows) {
+    const id = Number(r.id)
     updates.push(toBytes(r.data))
-    lastId = Math.max(lastId, Number(r.id))
+    ids.push(id)
+    lastId = Math.max(lastId, id)
   }
-  return { updates, lastId, logRows: rows.length }
+  return { updates, lastId, logRows: rows.length, ids }
 }
 
 /**
@@ -40,22 +43,43 @@ function collect(snapshot: { data: Uint8Array; uptoId: number } | null, rows: Ro
  * view of the database (a compaction commits its snapshot and deletes the rows it
  * folded in together; two statements could see the old snapshot and the new log), and
  * in one round trip, which is most of a cold load (docs/BENCHMARKS.md).
- * `afterId` null: the whole log; otherwise rows after it plus the recent window.
+ * `since` null: the whole log. Otherwise rows after `afterId` plus the recent window,
+ * minus the `known` ones, and the snapshot only if compaction went past `afterId`;
+ * `lastId` then still covers the rows left out, so the cursor moves on.
  */
-async function readLog(q: Sql, docName: string, afterId: number | null): Promise<DocLogRead> {
-  const logFilter = afterId === null ? '' : `AND (id > $2 OR created_at > now() - ${RECENT_WINDOW})`
-  const rows = await q.query<{ is_snapshot: boolean; id: string | number; data: unknown }>(
-    `SELECT true AS is_snapshot, upto_id AS id, data FROM doc_snapshots WHERE doc_name = $1
-     UNION ALL
-     SELECT false, id, data FROM (SELECT id, data FROM doc_updates WHERE doc_name = $1 ${logFilter}) AS log
-     ORDER BY is_snapshot DESC, id`,
-    afterId === null ? [docName] : [docName, afterId],
+async function readLog(q: Sql, docName: string, since: { afterId: number; known?: KnownRows } | null): Promise<DocLogRead> {
+  const params: unknown[] = [docName]
+  let window = ''
+  let snapshotFilter = ''
+  let unknown = ''
+  if (since) {
+    params.push(since.afterId)
+    window = `AND (id > $2 OR created_at > now() - ${RECENT_WINDOW})`
+    snapshotFilter = 'AND upto_id > $2'
+    if (since.known) {
+      params.push(since.known.nodeId, since.known.ids.map(String))
+      unknown = 'WHERE node_id <> $3 AND NOT (id = ANY($4::bigint[]))'
+    }
+  }
+  // kind 0: the snapshot, 1: log rows to apply, 2: highest log id in the window.
+  const rows = await q.query<{ kind: number; id: string | number | null; data: unknown }>(
+    `WITH log AS (SELECT id, node_id, data FROM doc_updates WHERE doc_name = $1 ${window})
+     SELECT 0 AS kind, upto_id AS id, data FROM doc_snapshots WHERE doc_name = $1 ${snapshotFilter}
+     UNION ALL SELECT 1, id, data FROM log ${unknown}
+     UNION ALL SELECT 2, max(id), NULL FROM log
+     ORDER BY kind, id`,
+    params,
   )
-  const first = rows[0]
-  const snapshot = first?.is_snapshot ? { data: toBytes(first.data), uptoId: Number(first.id) } : null
-  const logRows = snapshot ? rows.slice(1) : rows
-  const useSnapshot = snapshot !== null && (afterId === null || snapshot.uptoId > afterId)
-  return collect(useSnapshot ? snapshot : null, logRows)
+  let snapshot: { data: Uint8Array; uptoId: number } | null = null
+  const logRows: Row[] = []
+  let maxId = 0
+  for (const r of rows) {
+    if (r.kind === 0) snapshot = { data: toBytes(r.data), uptoId: Number(r.id) }
+    else if (r.kind === 1) logRows.push({ id: r.id!, data: r.data })
+    else if (r.id !== null) maxId = Number(r.id)
+  }
+  const read = collect(snapshot, logRows)
+  return { ...read, lastId: Math.max(read.lastId, maxId) }
 }
 
 /** Advisory-lock key of one document (compactions of one doc never overlap). */
@@ -72,7 +96,7 @@ export function createSqlDocStore(db: Db): DocStore {
       )
       return Number(rows[0]!.id)
     },
-    readSince: (docName, afterId) => readLog(db, docName, afterId),
+    readSince: (docName, afterId, known) => readLog(db, docName, { afterId, known }),
     async compact(docName) {
       await db.transaction(async (tx) => {
         await tx.query(`SELECT pg_advisory_xact_lock(${lockKeySql})`, [docName])
