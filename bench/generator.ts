@@ -101,6 +101,7 @@ export async function runScenario(target: RunningTarget, targetName: string, nod
 
   const pending = new Map<string, Pending>()
   const latencies: number[] = []
+  const worst: [number, number][] = []
   let delivered = 0
   let sentMeasured = 0
   let measuring = false
@@ -111,6 +112,7 @@ export async function runScenario(target: RunningTarget, targetName: string, nod
     pending.delete(id)
     if (!p.measured) return
     latencies.push(performance.now() - p.sentAt)
+    if (process.env.BENCH_DEBUG_WORST) worst.push([p.sentAt, performance.now() - p.sentAt])
     delivered++
   }
 
@@ -190,6 +192,10 @@ export async function runScenario(target: RunningTarget, targetName: string, nod
   }
   for (const c of clients.flat()) c.destroy()
 
+  if (process.env.BENCH_DEBUG_WORST) {
+    worst.sort((a, b) => b[1] - a[1])
+    log(`  worst: ${worst.slice(0, 40).map(([t, l]) => `${((t - t0) / 1000).toFixed(1)}s:${l.toFixed(0)}`).join(' ')}`)
+  }
   const sorted = sortedCopy(latencies)
   const serverCpu = cpu1.reduce((a, v, i) => a + v - cpu0[i]!, 0)
   const per1000 = (ms: number) => (sentMeasured > 0 ? (ms / sentMeasured) * 1000 : Number.NaN)

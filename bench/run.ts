@@ -12,6 +12,8 @@
  *   --profile            run Samenspel's nodes with --cpu-prof and the peers with --cpu-prof (bench-results/profiles/<target>/)
  *
  * Output: a table on stdout and bench-results/latest.json (docs/BENCHMARKS.md explains both).
+ * Diagnostics: BENCH_DEBUG_WORST=1 prints the 40 slowest edits with their time into the
+ * measured window; BENCH_ECHO=1 echoes the servers' own output.
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
