@@ -62,7 +62,7 @@ export function printTable(results: ScenarioResult[], log: (line: string) => voi
     }
     const ours = rows.find((r) => r.target === 'samenspel')
     if (!ours) continue
-    for (const peer of rows.filter((r) => r.target !== 'samenspel')) {
+    for (const peer of rows.filter((r) => r.target !== 'samenspel' && !r.target.startsWith('samenspel'))) {
       log(`  samenspel / ${peer.target}: p50 ${ratio(ours.p50, peer.p50)}, p99 ${ratio(ours.p99, peer.p99)}, cpu/1k ${ratio(ours.cpuMsPer1000Edits, peer.cpuMsPer1000Edits)}, rss ${ratio(ours.rssMiB, peer.rssMiB)}`)
     }
   }

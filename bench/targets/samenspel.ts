@@ -37,16 +37,23 @@ async function login(baseUrl: string, email: string, password: string): Promise<
   return r.setCookie.split(';')[0]!
 }
 
-/** `profileDir`: run the nodes with `--cpu-prof` and write their profiles there on exit. */
-export function samenspelTarget(nodes: number, { profileDir }: { profileDir?: string } = {}): Target {
+/**
+ * `profileDir`: run the nodes with `--cpu-prof` and write their profiles there on exit.
+ * `asyncCommit`: connect with `synchronous_commit=off` (a what-if, never the default: the
+ * commit is then visible before PostgreSQL has flushed it, so a *database* crash could
+ * lose the last fraction of a second of acknowledged edits). Configured through
+ * DATABASE_URL alone (`?options=-c synchronous_commit=off`), no server change.
+ */
+export function samenspelTarget(nodes: number, { profileDir, asyncCommit = false }: { profileDir?: string; asyncCommit?: boolean } = {}): Target {
   return {
-    name: 'samenspel',
-    description: `Samenspel hub, ${nodes} node(s), Redis bus, PostgreSQL commit before broadcast`,
+    name: asyncCommit ? 'samenspel-async-commit' : 'samenspel',
+    description: `Samenspel hub, ${nodes} node(s), Redis bus, PostgreSQL commit before broadcast${asyncCommit ? ' (synchronous_commit=off)' : ''}`,
     nodes,
     async start() {
       const database = await createDatabase()
+      const databaseUrl = asyncCommit ? `${database.url}?options=${encodeURIComponent('-c synchronous_commit=off')}` : database.url
       const env: Record<string, string> = {
-        PORT: '0', HOST: '127.0.0.1', DATABASE_URL: database.url, REDIS_URL: BENCH_REDIS_URL,
+        PORT: '0', HOST: '127.0.0.1', DATABASE_URL: databaseUrl, REDIS_URL: BENCH_REDIS_URL,
         REDIS_PREFIX: uniquePrefix('samenspel'), SESSION_SECRET, SEED_DEMO: 'true', DEMO_PASSWORD,
         SERVE_CLIENT: 'false', LOG_LEVEL: 'info',
       }
