@@ -2,6 +2,14 @@
  * Presence must not lie: a connection may only speak for awareness client ids that
  * are free or already its own, and the `user` it shows is the authenticated one
  * (name and organisation from the session; only the colour is the client's choice).
+ *
+ * y-websocket clients echo every presence change they receive back to the server (its
+ * provider re-sends all awareness updates, whatever their origin), so a frame can carry
+ * other clients' entries. Those are dropped without effect: entries for ids another
+ * local connection controls, and entries for ids we know from another node that are
+ * not newer than what we hold (an echo never is). Only a newer clock on an id no local
+ * connection controls is the id's owner speaking (for instance after moving to this
+ * node), and claims it.
  */
 import type { SessionUser } from '../auth/sessions'
 import type { AwarenessEntry } from './protocol'
@@ -10,6 +18,8 @@ import type { HubConnection } from './types'
 /** What the HubDoc needs to know about ownership. */
 interface OwnerLookup {
   ownerOf(clientId: number): HubConnection | undefined
+  /** The clock we hold for a client id, if we know it at all. */
+  clockOf(clientId: number): number | undefined
 }
 
 const COLOR = /^#[0-9a-fA-F]{6}$/
@@ -27,6 +37,8 @@ export function stampAwareness(
   for (const e of entries) {
     const owner = doc.ownerOf(e.clientId)
     if (owner && owner !== conn) continue
+    const known = doc.clockOf(e.clientId)
+    if (!owner && known !== undefined && e.clock <= known) continue
     if (e.state === null) {
       removed.push(e.clientId)
       kept.push(e)

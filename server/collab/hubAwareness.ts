@@ -77,6 +77,11 @@ export class HubAwareness {
     return this.ownerById.get(clientId)
   }
 
+  /** The clock held for a client id (also after its removal), if it was ever seen. */
+  clockOf(clientId: number): number | undefined {
+    return this.awareness.meta.get(clientId)?.clock
+  }
+
   /** Applies a connection's (already validated and identity-stamped) awareness update. */
   applyFromClient(conn: HubConnection, update: Uint8Array, clientIds: { added: number[]; removed: number[] }): void {
     const owned = this.owned.get(conn)

@@ -181,6 +181,11 @@ export class HubDoc {
     return this.presence.ownerOf(clientId)
   }
 
+  /** The presence clock held for a client id, if known. */
+  clockOf(clientId: number): number | undefined {
+    return this.presence.clockOf(clientId)
+  }
+
   /** Sends every known presence state to one connection. */
   sendAwarenessTo(conn: HubConnection): void {
     const frame = this.presence.encodeAll()

@@ -36,8 +36,13 @@ export interface AwarenessEntry {
 /** A frame that is not a well-formed y-websocket client message. */
 export class ProtocolError extends Error {}
 
-/** Most awareness entries one frame may carry (a browser tab sends one). */
-const MAX_AWARENESS_ENTRIES = 16
+/**
+ * Most awareness entries one frame may carry. A tab speaks for one client id, but
+ * y-websocket echoes every presence change it receives, so a frame can list everyone
+ * in the document (a join, a batch of renewals); those entries are dropped cheaply by
+ * awarenessStamp.ts. 1,000 is far above any meeting and still bounds the work per frame.
+ */
+const MAX_AWARENESS_ENTRIES = 1000
 /** Largest awareness state JSON per entry: a name, an organisation, a cursor. */
 const MAX_AWARENESS_STATE_CHARS = 4096
 

@@ -89,6 +89,39 @@ describe('collab presence', () => {
     expect(Date.now() - moved).toBeLessThan(RENEWAL_DELAY_MS)
   })
 
+  it('takes the echo of a renewal batch from 24 y-websocket clients on two nodes without closing anyone or moving presence', async () => {
+    cluster = await startCluster(2, { opts: { limits: { awarenessRenewalDelayMs: 300 } } })
+    const [a, b] = cluster.nodes
+    const { caseId } = await makeCase(a!.url, [{ email: DEMO.politie, ring: 'inner', role: 'member' }])
+    const plan = caseDocName(caseId, 'plan')
+    const cookies = [await login(a!.url, DEMO.politie), await login(b!.url, DEMO.politie)]
+    // 20 on node a (one renewal batch of 20 there), 4 on node b.
+    const crowd = Array.from({ length: 24 }, (_, i) => connectDoc([a, b][i < 20 ? 0 : 1]!.url, cookies[i < 20 ? 0 : 1]!, plan))
+    clients.push(...crowd)
+    await Promise.all(crowd.map((c) => synced(c)))
+    for (const c of crowd) c.provider.awareness.setLocalStateField('user', { color: '#336699' })
+    const everyoneSeesEveryone = () => crowd.every((c) => crowd.every((o) => c.provider.awareness.getStates().has(o.doc.clientID)))
+    await until(everyoneSeesEveryone, { message: 'all 24 presences everywhere' })
+
+    // Everyone renews at once: one batch of 20 on node a, which every y-websocket client
+    // echoes back whole (20 entries, all but one of them someone else's).
+    for (const c of crowd) c.provider.awareness.setLocalState({ ...c.provider.awareness.getLocalState() })
+    await new Promise((r) => setTimeout(r, 1500))
+    expect(crowd.flatMap((c) => c.closes)).toEqual([])
+
+    // The echoes claimed nothing: a client leaving takes only its own presence along.
+    // (The rule that an echo claims nothing is unit-tested in protocol.test.ts.)
+    const leaver = crowd[1]!
+    const removedAtWatcher: number[] = []
+    crowd[0]!.provider.awareness.on('change', ({ removed }: { removed: number[] }) => removedAtWatcher.push(...removed))
+    leaver.destroy()
+    await until(() => !crowd[0]!.provider.awareness.getStates().has(leaver.doc.clientID), { message: 'leaver gone' })
+    await new Promise((r) => setTimeout(r, 500))
+    expect(removedAtWatcher).toEqual([leaver.doc.clientID])
+    crowd[0]!.doc.getText('t').insert(0, 'iedereen nog verbonden')
+    await until(() => crowd.filter((c) => c !== leaver).every((c) => c.text() === 'iedereen nog verbonden'), { message: 'edit reaches all' })
+  })
+
   it('keeps a renewed state alive at the other clients past the 30 s timeout', { timeout: 60_000 }, async () => {
     cluster = await startCluster(2)
     const [a, b] = cluster.nodes

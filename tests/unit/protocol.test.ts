@@ -43,13 +43,21 @@ describe('stampAwareness', () => {
   const other = {} as HubConnection
 
   it('replaces the claimed name and organisation with the session identity, keeping a valid colour', () => {
-    const r = stampAwareness([{ clientId: 1, clock: 1, state: { user: { name: 'Commissaris', organisation: 'OM', color: '#aa3300' } } }], me, { ownerOf: () => undefined }, user)
+    const r = stampAwareness([{ clientId: 1, clock: 1, state: { user: { name: 'Commissaris', organisation: 'OM', color: '#aa3300' } } }], me, { ownerOf: () => undefined, clockOf: () => undefined }, user)
     expect(r.entries[0]!.state).toEqual({ user: { name: 'Ruben Smit', organisation: 'Politie Eenheid Noordkust', color: '#aa3300' } })
     expect(r.added).toEqual([1])
   })
 
+  it('drops echoed entries of clients on other nodes (not newer than what we hold) without claiming them', () => {
+    const echo = stampAwareness([{ clientId: 7, clock: 3, state: { user: { color: '#aa3300' } } }], me, { ownerOf: () => undefined, clockOf: () => 3 }, user)
+    expect(echo.entries).toEqual([])
+    expect(echo.added).toEqual([])
+    const owner = stampAwareness([{ clientId: 7, clock: 4, state: { user: { color: '#aa3300' } } }], me, { ownerOf: () => undefined, clockOf: () => 3 }, user)
+    expect(owner.added).toEqual([7])
+  })
+
   it('drops entries for client ids another connection controls', () => {
-    const r = stampAwareness([{ clientId: 1, clock: 2, state: null }], me, { ownerOf: () => other }, user)
+    const r = stampAwareness([{ clientId: 1, clock: 2, state: null }], me, { ownerOf: () => other, clockOf: () => 1 }, user)
     expect(r.entries).toEqual([])
   })
 })
