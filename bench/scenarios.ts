@@ -21,7 +21,7 @@ const FULL: Scenario[] = [
 ]
 
 /** Same shapes, shorter: every client still edits at least once while measured. */
-const QUICK: Scenario[] = FULL.map((s) => ({ ...s, warmupS: 3, measureS: s.rate < 1 ? 12 : 8 }))
+const QUICK: Scenario[] = FULL.map((s) => ({ ...s, warmupS: 2, measureS: s.rate < 1 ? 10 : 6 }))
 
 export function scenarios(quick: boolean): Scenario[] {
   return quick ? QUICK : FULL
