@@ -23,6 +23,7 @@ import { parseArgs } from 'node:util'
 import { runColdLoad, type ColdLoadResult } from './coldLoad'
 import { runScenario, type ScenarioResult } from './generator'
 import { projectRoot } from './lib/child'
+import { median } from './lib/stats'
 import { medianResults, printColdLoad, printTable } from './report'
 import { scenarios } from './scenarios'
 import { hocuspocusTarget, yWebsocketServerTarget } from './targets/peers'
@@ -157,7 +158,6 @@ function medianCold(all: ColdLoadResult[]): ColdLoadResult[] {
   return [...byTarget.values()].map((list) => {
     const samples = list.flatMap((c) => c.samples)
     const warmSamples = list.flatMap((c) => c.warmSamples)
-    const med = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor((v.length - 1) / 2)]!
-    return { target: list[0]!.target, edits: list[0]!.edits, samples, median: med(samples), warmSamples, warmMedian: med(warmSamples) }
+    return { target: list[0]!.target, edits: list[0]!.edits, samples, median: median(samples), warmSamples, warmMedian: median(warmSamples) }
   })
 }

@@ -10,19 +10,24 @@ export const ADMIN_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://p
 /** Redis the tests use; each test picks its own key prefix. */
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'
 
-/** Creates an empty PostgreSQL database; returns its URL and a drop function. */
-export async function createPgDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `samenspel_t_${randomUUID().replaceAll('-', '').slice(0, 16)}`
-  const admin = new pg.Client({ connectionString: ADMIN_DATABASE_URL })
+/**
+ * Creates an empty PostgreSQL database; returns its URL and a drop function. The
+ * benchmark uses it too, with its own admin URL and name prefix.
+ */
+export async function createPgDatabase(
+  { adminUrl = ADMIN_DATABASE_URL, prefix = 'samenspel_t_' }: { adminUrl?: string; prefix?: string } = {},
+): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `${prefix}${randomUUID().replaceAll('-', '').slice(0, 16)}`
+  const admin = new pg.Client({ connectionString: adminUrl })
   await admin.connect()
   await admin.query(`CREATE DATABASE ${name}`)
   await admin.end()
-  const url = new URL(ADMIN_DATABASE_URL)
+  const url = new URL(adminUrl)
   url.pathname = `/${name}`
   return {
     url: url.toString(),
     async drop() {
-      const c = new pg.Client({ connectionString: ADMIN_DATABASE_URL })
+      const c = new pg.Client({ connectionString: adminUrl })
       await c.connect()
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
       await c.end()

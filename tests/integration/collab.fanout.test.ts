@@ -4,11 +4,12 @@
  * one row and one frame per other connection, the sender getting none of its own.
  */
 import * as decoding from 'lib0/decoding'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { caseDocName } from '../../shared/protocol/docName'
 import { makeCase } from '../helpers/cases'
-import { connectDoc, DEMO, login, synced, type DocClient } from '../helpers/clients'
-import { startCluster, type Cluster } from '../helpers/clusters'
+import { connectDoc, DEMO, login, synced } from '../helpers/clients'
+import { startCluster } from '../helpers/clusters'
+import { useTestResources } from '../helpers/testResources'
 import { updateLogRows } from '../helpers/dbInspect'
 import { MESSAGE, SYNC } from '../helpers/frames'
 import { openRawSocket, type RawSocket } from '../helpers/rawSockets'
@@ -24,19 +25,11 @@ const updateFrames = (s: RawSocket, from = 0) =>
   })
 
 describe('collab fan-out', () => {
-  let cluster: Cluster | null = null
-  const clients: DocClient[] = []
-  const sockets: RawSocket[] = []
-
-  afterEach(async () => {
-    for (const c of clients.splice(0)) c.destroy()
-    for (const s of sockets.splice(0)) s.ws.terminate()
-    await cluster?.close()
-    cluster = null
-  })
+  const res = useTestResources()
+  const { clients, sockets } = res
 
   it('commits and relays a real edit once, and nothing for clients that join with nothing new', async () => {
-    cluster = await startCluster(1)
+    const cluster = res.cluster = await startCluster(1)
     const node = cluster.nodes[0]!
     const { caseId } = await makeCase(node.url, [{ email: DEMO.politie, ring: 'inner', role: 'member' }])
     const plan = caseDocName(caseId, 'plan')

@@ -5,11 +5,12 @@
  * state kept alive by renewals never expires at the other clients.
  */
 import * as decoding from 'lib0/decoding'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { caseDocName } from '../../shared/protocol/docName'
 import { makeCase } from '../helpers/cases'
-import { connectDoc, DEMO, login, synced, type DocClient } from '../helpers/clients'
-import { startCluster, type Cluster } from '../helpers/clusters'
+import { connectDoc, DEMO, login, synced } from '../helpers/clients'
+import { startCluster } from '../helpers/clusters'
+import { useTestResources } from '../helpers/testResources'
 import { MESSAGE } from '../helpers/frames'
 import { openRawSocket, type RawSocket } from '../helpers/rawSockets'
 import { until } from '../helpers/until'
@@ -36,19 +37,11 @@ const framesAbout = (socket: RawSocket, clientId: number, from = 0) =>
   socket.messages.slice(from).map(awarenessClocks).filter((c): c is Map<number, number> => c?.has(clientId) ?? false)
 
 describe('collab presence', () => {
-  let cluster: Cluster | null = null
-  const clients: DocClient[] = []
-  const sockets: RawSocket[] = []
-
-  afterEach(async () => {
-    for (const c of clients.splice(0)) c.destroy()
-    for (const s of sockets.splice(0)) s.ws.terminate()
-    await cluster?.close()
-    cluster = null
-  })
+  const res = useTestResources()
+  const { clients, sockets } = res
 
   it('forwards unchanged renewals once per window, in one message, on the same node and across nodes; a real change at once', async () => {
-    cluster = await startCluster(2, { opts: { limits: { awarenessRenewalDelayMs: RENEWAL_DELAY_MS } } })
+    const cluster = res.cluster = await startCluster(2, { opts: { limits: { awarenessRenewalDelayMs: RENEWAL_DELAY_MS } } })
     const [a, b] = cluster.nodes
     const { caseId } = await makeCase(a!.url, [{ email: DEMO.politie, ring: 'inner', role: 'member' }])
     const plan = caseDocName(caseId, 'plan')
@@ -90,7 +83,7 @@ describe('collab presence', () => {
   })
 
   it('takes the echo of a renewal batch from 24 y-websocket clients on two nodes without closing anyone or moving presence', async () => {
-    cluster = await startCluster(2, { opts: { limits: { awarenessRenewalDelayMs: 300 } } })
+    const cluster = res.cluster = await startCluster(2, { opts: { limits: { awarenessRenewalDelayMs: 300 } } })
     const [a, b] = cluster.nodes
     const { caseId } = await makeCase(a!.url, [{ email: DEMO.politie, ring: 'inner', role: 'member' }])
     const plan = caseDocName(caseId, 'plan')
@@ -123,7 +116,7 @@ describe('collab presence', () => {
   })
 
   it('keeps a renewed state alive at the other clients past the 30 s timeout', { timeout: 60_000 }, async () => {
-    cluster = await startCluster(2)
+    const cluster = res.cluster = await startCluster(2)
     const [a, b] = cluster.nodes
     const { caseId } = await makeCase(a!.url, [{ email: DEMO.politie, ring: 'inner', role: 'member' }])
     const plan = caseDocName(caseId, 'plan')

@@ -5,7 +5,8 @@
  * snapshot along.
  */
 import * as Y from 'yjs'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { DocStore } from '../../server/collab/docStore'
 import type { Db } from '../../server/db/db'
 import { migrate } from '../../server/db/migrate'
 import { createPgDb } from '../../server/db/pgDb'
@@ -40,16 +41,20 @@ const backends: [string, () => Promise<{ db: Db; done(): Promise<void> }>][] = [
 
 describe.each(backends)('update log on %s', (_name, open) => {
   let done: (() => Promise<void>) | null = null
+  let store: DocStore
+  // A fresh, migrated database per test.
+  beforeEach(async () => {
+    const opened = await open()
+    done = opened.done
+    await migrate(opened.db)
+    store = createSqlDocStore(opened.db)
+  })
   afterEach(async () => {
     await done?.()
     done = null
   })
 
   it('leaves out own and known rows in an anti-entropy read, yet moves the cursor past them', async () => {
-    const opened = await open()
-    done = opened.done
-    await migrate(opened.db)
-    const store = createSqlDocStore(opened.db)
     const doc = 'case/00000000-0000-4000-8000-0000000000aa/plan'
     const own = await store.append(doc, textUpdate('eigen '), 'node-a')
     const received = await store.append(doc, textUpdate('ontvangen '), 'node-b')
@@ -65,10 +70,6 @@ describe.each(backends)('update log on %s', (_name, open) => {
   })
 
   it('brings the snapshot when a compaction went past the cursor, and only then', async () => {
-    const opened = await open()
-    done = opened.done
-    await migrate(opened.db)
-    const store = createSqlDocStore(opened.db)
     const doc = 'case/00000000-0000-4000-8000-0000000000bb/plan'
     const first = await store.append(doc, textUpdate('a'), 'node-b')
     await store.compact(doc)
