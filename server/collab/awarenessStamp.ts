@@ -15,7 +15,7 @@ import type { SessionUser } from '../auth/sessions'
 import type { AwarenessEntry } from './protocol'
 import type { HubConnection } from './types'
 
-/** What the HubDoc needs to know about ownership. */
+/** What presence (hubAwareness.ts) knows about ownership. */
 interface OwnerLookup {
   ownerOf(clientId: number): HubConnection | undefined
   /** The clock we hold for a client id, if we know it at all. */

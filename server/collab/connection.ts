@@ -80,9 +80,9 @@ export function startConnection(ws: WebSocket, doc: HubDoc, ctx: ConnectionConte
         acceptedWrites++
         return doc.applyClientUpdate(conn, m.update, { isSyncReply: m.type === 'sync-step-2' })
       case 'awareness': {
-        const stamped = stampAwareness(m.entries, conn, doc, ctx.user)
+        const stamped = stampAwareness(m.entries, conn, doc.presence, ctx.user)
         if (stamped.entries.length === 0) return
-        return doc.applyClientAwareness(conn, encodeAwarenessUpdate(stamped.entries), stamped)
+        return doc.presence.applyFromClient(conn, encodeAwarenessUpdate(stamped.entries), stamped)
       }
       case 'query-awareness':
         return doc.sendAwarenessTo(conn)

@@ -171,21 +171,6 @@ export class HubDoc {
     return !Y.snapshotContainsUpdate(Y.snapshot(this.ydoc), update)
   }
 
-  /** Applies a connection's (already validated and identity-stamped) awareness update. */
-  applyClientAwareness(conn: HubConnection, update: Uint8Array, clientIds: { added: number[]; removed: number[] }): void {
-    this.presence.applyFromClient(conn, update, clientIds)
-  }
-
-  /** Which connection controls an awareness client id, if any. */
-  ownerOf(clientId: number): HubConnection | undefined {
-    return this.presence.ownerOf(clientId)
-  }
-
-  /** The presence clock held for a client id, if known. */
-  clockOf(clientId: number): number | undefined {
-    return this.presence.clockOf(clientId)
-  }
-
   /** Sends every known presence state to one connection. */
   sendAwarenessTo(conn: HubConnection): void {
     const frame = this.presence.encodeAll()
