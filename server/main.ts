@@ -3,6 +3,7 @@
  * bus (Redis or in-process) → sessions, audit, doc hub → HTTP + websocket server.
  * Run directly (`tsx server/main.ts`) or call `startServer` (tests).
  */
+import { randomBytes } from 'node:crypto'
 import { createServer, type Server } from 'node:http'
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -28,6 +29,7 @@ import { createLogger, type Logger } from './log'
 import { createMetrics } from './metrics'
 import { warmUp } from './warmUp'
 import { createPlanPreparer } from './plan/caseDocs'
+import { planWriteCheck, typePlanRoots } from './plan/planGuard'
 import { DEMO_USERS, isDemoSeeded, seedDemo } from './seed'
 import { findMembership } from './store/cases'
 import { createSqlDocStore } from './store/sqlDocStore'
@@ -38,6 +40,7 @@ const projectRoot = fileURLToPath(new URL('..', import.meta.url))
 export interface RunningServer {
   url: string
   port: number
+  /** This process's id on the bus and in the update log: NODE_ID plus a random suffix. */
   nodeId: string
   server: Server
   /** Stops accepting, closes sockets with "shutting down", persists, disconnects. */
@@ -71,7 +74,13 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const sessions = createSessionStore(db, secret)
   const audit = createAuditLog(db, log)
   const limits = { ...DEFAULT_HUB_LIMITS, ...opts.limits }
-  const hub = createDocHub({ store, bus, audit, log, metrics, nodeId: config.nodeId, limits, prepare: createPlanPreparer(log) })
+  // Per process, whatever NODE_ID says: two processes started with the same NODE_ID
+  // would otherwise take each other's bus messages and log rows for their own, for good.
+  const instanceId = `${config.nodeId}-${randomBytes(4).toString('hex')}`
+  const hub = createDocHub({
+    store, bus, audit, log, metrics, nodeId: instanceId, limits, prepare: createPlanPreparer(log),
+    checks: [planWriteCheck], typeRoots: typePlanRoots,
+  })
   const collab = createCollabUpgrade({
     hub, audit, log, limits, publicOrigin: config.publicOrigin,
     authenticate: async (req) => {
@@ -109,7 +118,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       await login.close()
       await db.close()
     })())
-  return { url, port, nodeId: config.nodeId, server, close }
+  return { url, port, nodeId: instanceId, server, close }
 }
 
 function printDemoLogins(log: Logger, config: Config, url: string): void {

@@ -15,6 +15,12 @@ export interface CollabMetrics {
   busMessagesIn: Counter
   busPublishFailures: Counter
   antiEntropyApplied: Counter
+  /** Client updates the write guard refused, by step (structure, client-id, apply, schema, authority, budget). */
+  refused: Counter<'step'>
+  /** Update-log rows moved to quarantine: alert on any increase. */
+  quarantinedRows: Counter
+  /** Documents that failed and were closed for a reload. */
+  docFailures: Counter
 }
 
 /** The node's metrics registry and the instruments in it. */
@@ -48,6 +54,11 @@ export function createMetrics(nodeId: string): Metrics {
       busMessagesIn: counter('samenspel_bus_messages_in_total', 'Messages received from other nodes'),
       busPublishFailures: counter('samenspel_bus_publish_failures_total', 'Bus publishes that failed'),
       antiEntropyApplied: counter('samenspel_collab_anti_entropy_runs_total', 'Anti-entropy catch-ups run'),
+      refused: new Counter({
+        name: 'samenspel_collab_refused_updates_total', help: 'Client updates refused by the write guard', labelNames: ['step'], registers: [registry],
+      }),
+      quarantinedRows: counter('samenspel_collab_quarantined_rows_total', 'Update-log rows that could not be applied, moved to quarantine (alert)'),
+      docFailures: counter('samenspel_collab_doc_failures_total', 'Documents closed for a reload after an error'),
     },
     gauge(name, help, read) {
       new Gauge({ name, help, registers: [registry], collect() { this.set(read()) } })

@@ -13,13 +13,16 @@ export interface Membership {
   isCaseDirector: boolean
 }
 
-/** What a connection may do with one document. */
+/** What a connection may do with one document, and the membership it follows from. */
 export interface DocAccess {
   canRead: boolean
   canWrite: boolean
+  /** The reader's ring and role; null without membership. What they may write is writePolicy.ts. */
+  ring: Ring | null
+  role: MemberRole | null
 }
 
-const NONE: DocAccess = { canRead: false, canWrite: false }
+const NONE: DocAccess = { canRead: false, canWrite: false, ring: null, role: null }
 
 /**
  * Access to a case document:
@@ -31,8 +34,9 @@ export function decideDocAccess(membership: Membership | null, doc: DocRef): Doc
   if (!membership) return NONE
   if (doc.kind !== 'case') return NONE
   const canWrite = membership.role !== 'reader'
-  if (doc.part === 'plan') return { canRead: true, canWrite }
-  if (membership.ring === 'inner') return { canRead: true, canWrite }
+  const granted = { canRead: true, canWrite, ring: membership.ring, role: membership.role }
+  if (doc.part === 'plan') return granted
+  if (membership.ring === 'inner') return granted
   return NONE
 }
 

@@ -9,7 +9,7 @@
  * local connection controls, and entries for ids we know from another node that are
  * not newer than what we hold (an echo never is). Only a newer clock on an id no local
  * connection controls is the id's owner speaking (for instance after moving to this
- * node), and claims it.
+ * node), and claims it. A state keeps only `user` (stamped here) and `cursor`.
  */
 import type { SessionUser } from '../auth/sessions'
 import type { AwarenessEntry } from './protocol'
@@ -23,6 +23,14 @@ interface OwnerLookup {
 }
 
 const COLOR = /^#[0-9a-fA-F]{6}$/
+
+/** A caret as y-prosemirror's cursor plugin writes it: `{anchor, head}` (relative positions), or null. */
+function isCursor(value: unknown): boolean {
+  if (value === null) return true
+  if (typeof value !== 'object' || Array.isArray(value)) return false
+  const keys = Object.keys(value)
+  return keys.length === 2 && keys.includes('anchor') && keys.includes('head')
+}
 
 /** Keeps the entries this connection may send, with `user` replaced by the session's identity. */
 export function stampAwareness(
@@ -46,7 +54,9 @@ export function stampAwareness(
     }
     const claimed = (e.state.user ?? {}) as Record<string, unknown>
     const color = typeof claimed.color === 'string' && COLOR.test(claimed.color) ? claimed.color : '#1f5f8b'
-    kept.push({ ...e, state: { ...e.state, user: { name: user.name, organisation: user.organisationName, color } } })
+    // Only what the client needs: who (stamped here) and where their caret is.
+    const cursor = isCursor(e.state.cursor) ? { cursor: e.state.cursor } : {}
+    kept.push({ ...e, state: { user: { name: user.name, organisation: user.organisationName, color }, ...cursor } })
     added.push(e.clientId)
   }
   return { entries: kept, added, removed }

@@ -10,7 +10,8 @@ import type { Logger } from '../log'
 import type { CollabMetrics } from '../metrics'
 import { stampAwareness } from './awarenessStamp'
 import type { HubDoc } from './hubDoc'
-import { decodeClientMessage, encodeAwarenessUpdate, ProtocolError, type ClientMessage } from './protocol'
+import type { Refusal } from './admission'
+import { decodeClientMessage, encodeAwarenessUpdate, ProtocolError, type AwarenessEntry, type ClientMessage } from './protocol'
 import type { ConnectionContext, HubConnection, HubLimits } from './types'
 
 /** What a connection needs besides its socket. */
@@ -29,6 +30,10 @@ export function startConnection(ws: WebSocket, doc: HubDoc, ctx: ConnectionConte
   let acceptedWrites = 0
   let droppedWrites = 0
   let isAlive = true
+  let isRefused = false
+  /** Updates are admitted one after the other: a client's next update builds on its last. */
+  let admissions: Promise<void> = Promise.resolve()
+  let queuedUpdates = 0
 
   const conn: HubConnection = {
     id: randomUUID(),
@@ -46,7 +51,7 @@ export function startConnection(ws: WebSocket, doc: HubDoc, ctx: ConnectionConte
     },
   }
 
-  const audit = (action: string, outcome: 'ok' | 'dropped', details: Record<string, number | string>) =>
+  const audit = (action: string, outcome: 'ok' | 'dropped' | 'denied', details: Record<string, number | string>) =>
     void deps.audit.record({
       action, outcome, actorUserId: ctx.user.id, actorOrgId: ctx.user.organisationId, caseId: ctx.caseId,
       target: doc.name, ip: ctx.ip, client: ctx.client, details,
@@ -70,6 +75,42 @@ export function startConnection(ws: WebSocket, doc: HubDoc, ctx: ConnectionConte
     }
   }
 
+  /** The write guard said no: nothing was stored; tell the client why and close. */
+  const refuseUpdate = (refusal: Refusal) => {
+    isRefused = true
+    deps.metrics.refused.inc({ step: refusal.step })
+    deps.log.warn({ ...logCtx, step: refusal.step, reason: refusal.reason }, 'refused update')
+    audit('doc.write', 'denied', { step: refusal.step, reason: refusal.reason })
+    conn.close(CloseCode.UpdateRefused, closeReason(refusal.reason))
+  }
+
+  const submit = (update: Uint8Array, isSyncReply: boolean) => {
+    if (isRefused) return
+    if (++queuedUpdates > deps.limits.maxQueuedUpdates) return refuse(CloseCode.RateLimited, 'too many updates waiting')
+    admissions = admissions
+      .then(async () => {
+        if (isRefused) return
+        const refusal = await doc.submitClientUpdate(conn, update, { isSyncReply })
+        if (refusal) refuseUpdate(refusal)
+        else acceptedWrites++
+      })
+      .catch((err: Error) => {
+        deps.log.error({ ...logCtx, err: err.message }, 'update admission failed')
+        conn.close(CloseCode.ServerError, 'server error')
+      })
+      .finally(() => void queuedUpdates--)
+  }
+
+  const handleAwareness = (entries: AwarenessEntry[]) => {
+    const stamped = stampAwareness(entries, conn, doc.presence, ctx.user)
+    if (stamped.entries.length === 0) return
+    const newIds = stamped.added.filter((id) => doc.presence.ownerOf(id) !== conn)
+    if (doc.presence.ownedBy(conn) + newIds.length > deps.limits.maxPresenceIdsPerConnection) {
+      return refuse(CloseCode.MalformedMessage, `more than ${deps.limits.maxPresenceIdsPerConnection} presence ids`)
+    }
+    doc.presence.applyFromClient(conn, encodeAwarenessUpdate(stamped.entries), stamped)
+  }
+
   const dispatch = (m: ClientMessage) => {
     switch (m.type) {
       case 'sync-step-1':
@@ -77,13 +118,9 @@ export function startConnection(ws: WebSocket, doc: HubDoc, ctx: ConnectionConte
       case 'sync-step-2':
       case 'update':
         if (!ctx.access.canWrite) return doc.isNewToDoc(m.update) ? dropWrite() : undefined
-        acceptedWrites++
-        return doc.applyClientUpdate(conn, m.update, { isSyncReply: m.type === 'sync-step-2' })
-      case 'awareness': {
-        const stamped = stampAwareness(m.entries, conn, doc.presence, ctx.user)
-        if (stamped.entries.length === 0) return
-        return doc.presence.applyFromClient(conn, encodeAwarenessUpdate(stamped.entries), stamped)
-      }
+        return submit(m.update, m.type === 'sync-step-2')
+      case 'awareness':
+        return handleAwareness(m.entries)
       case 'query-awareness':
         return doc.sendAwarenessTo(conn)
     }
@@ -141,6 +178,16 @@ export function startConnection(ws: WebSocket, doc: HubDoc, ctx: ConnectionConte
 
   doc.attach(conn)
   return conn
+}
+
+/** Longest close reason: RFC 6455 allows 123 bytes. */
+const MAX_CLOSE_REASON_BYTES = 123
+
+/** A close reason cut to what a close frame can carry. */
+function closeReason(reason: string): string {
+  let out = reason
+  while (Buffer.byteLength(out) > MAX_CLOSE_REASON_BYTES) out = out.slice(0, -1)
+  return out
 }
 
 function toUint8Array(data: RawData): Uint8Array {

@@ -12,7 +12,8 @@ import type { Metrics } from '../metrics'
 import { startConnection } from './connection'
 import type { DocStore } from './docStore'
 import { HubDoc } from './hubDoc'
-import type { ConnectionContext, HubLimits } from './types'
+import type { ConnectionContext, HubLimits, WriteCheck } from './types'
+import { createUserBudgets } from './userBudgets'
 
 /** Dependencies of the hub. */
 export interface DocHubDeps {
@@ -25,6 +26,10 @@ export interface DocHubDeps {
   limits: HubLimits
   /** See HubDocDeps.prepare (schema migrations on load). */
   prepare?: (docName: string, doc: Y.Doc, origin: unknown) => void
+  /** The write guard's checks (schema, authority), in order; see HubDocDeps. */
+  checks?: readonly WriteCheck[]
+  /** See HubDocDeps.typeRoots. */
+  typeRoots?: (docName: string, doc: Y.Doc) => void
 }
 
 /** The doc hub of one node. */
@@ -37,6 +42,8 @@ export interface DocHub {
   /** Documents in memory. */
   openDocNames(): string[]
   connectionCount(): number
+  /** Open document connections of one user on this node. */
+  connectionsOf(userId: string): number
   /** Closes every connection with `code` and persists and frees every document. */
   close(code?: number): Promise<void>
 }
@@ -44,10 +51,27 @@ export interface DocHub {
 /** Creates the doc hub. */
 export function createDocHub(deps: DocHubDeps): DocHub {
   const docs = new Map<string, Promise<HubDoc>>()
+  /** The loaded copy behind each name: a timer of an old copy must not remove its successor. */
+  const current = new Map<string, HubDoc>()
   /** Evicted documents still committing their last updates; a reopen waits for them. */
   const closing = new Map<string, Promise<void>>()
-  const evictTimers = new Map<string, NodeJS.Timeout>()
-  const docDeps = { ...deps, metrics: deps.metrics.collab }
+  const evictTimers = new Map<HubDoc, NodeJS.Timeout>()
+  const userConnections = new Map<string, number>()
+  const forget = (doc: HubDoc) => {
+    if (current.get(doc.name) !== doc) return
+    current.delete(doc.name)
+    docs.delete(doc.name)
+  }
+  const docDeps = {
+    ...deps, metrics: deps.metrics.collab, checks: deps.checks ?? [], budgets: createUserBudgets(deps.limits.maxUserBytesPerMinute),
+    onFailed: (doc: HubDoc) => {
+      liveDocs.delete(doc)
+      forget(doc)
+      const timer = evictTimers.get(doc)
+      if (timer) clearTimeout(timer)
+      evictTimers.delete(doc)
+    },
+  }
 
   deps.metrics.gauge('samenspel_collab_open_docs', 'Documents held in memory', () => docs.size)
   deps.metrics.gauge('samenspel_collab_connections', 'Open document connections', () => countConnections())
@@ -64,10 +88,15 @@ export function createDocHub(deps: DocHubDeps): DocHub {
   const load = (name: string): Promise<HubDoc> => {
     const doc = new HubDoc(name, docDeps)
     const p = doc.load().then(
-      () => (liveDocs.add(doc), doc),
+      () => {
+        if (doc.isClosed) throw new Error('the document failed while loading')
+        liveDocs.add(doc)
+        current.set(name, doc)
+        return doc
+      },
       (err: unknown) => {
-        docs.delete(name)
-        void doc.close()
+        if (docs.get(name) === p) docs.delete(name)
+        doc.fail('loading failed', err)
         throw err
       },
     )
@@ -76,11 +105,11 @@ export function createDocHub(deps: DocHubDeps): DocHub {
   }
 
   const scheduleEviction = (doc: HubDoc) => {
-    if (doc.conns.size > 0 || doc.pins > 0 || evictTimers.has(doc.name)) return
+    if (doc.conns.size > 0 || doc.pins > 0 || evictTimers.has(doc) || doc.isClosed) return
     const timer = setTimeout(() => {
-      evictTimers.delete(doc.name)
-      if (doc.conns.size > 0 || doc.pins > 0) return
-      docs.delete(doc.name)
+      evictTimers.delete(doc)
+      if (doc.conns.size > 0 || doc.pins > 0 || doc.isClosed) return
+      forget(doc)
       liveDocs.delete(doc)
       const done = doc
         .close()
@@ -88,7 +117,7 @@ export function createDocHub(deps: DocHubDeps): DocHub {
         .finally(() => closing.delete(doc.name))
       closing.set(doc.name, done)
     }, deps.limits.evictAfterMs)
-    evictTimers.set(doc.name, timer)
+    evictTimers.set(doc, timer)
   }
 
   const catchUp = (doc: HubDoc) =>
@@ -120,18 +149,20 @@ export function createDocHub(deps: DocHubDeps): DocHub {
       // ignore its bus echo, which carries this node's id).
       const pendingClose = closing.get(name)
       if (pendingClose && !docs.has(name)) await pendingClose
-      const doc = await (docs.get(name) ?? load(name))
+      const promise = docs.get(name) ?? load(name)
+      const doc = await promise
       if (doc.isClosed) {
         // It failed or was evicted while we waited; load a fresh copy.
-        docs.delete(name)
+        forget(doc)
+        if (docs.get(name) === promise) docs.delete(name)
         liveDocs.delete(doc)
         return this.acquire(name)
       }
       doc.pins++
-      const timer = evictTimers.get(name)
+      const timer = evictTimers.get(doc)
       if (timer) {
         clearTimeout(timer)
-        evictTimers.delete(name)
+        evictTimers.delete(doc)
       }
       return doc
     },
@@ -140,11 +171,19 @@ export function createDocHub(deps: DocHubDeps): DocHub {
       scheduleEviction(doc)
     },
     connect(ws, doc, ctx) {
+      const userId = ctx.user.id
+      userConnections.set(userId, (userConnections.get(userId) ?? 0) + 1)
       startConnection(ws, doc, ctx, { log: deps.log, metrics: deps.metrics.collab, audit: deps.audit, limits: deps.limits })
-      ws.on('close', () => scheduleEviction(doc))
+      ws.on('close', () => {
+        const left = (userConnections.get(userId) ?? 1) - 1
+        if (left > 0) userConnections.set(userId, left)
+        else userConnections.delete(userId)
+        scheduleEviction(doc)
+      })
     },
     openDocNames: () => [...docs.keys()],
     connectionCount: countConnections,
+    connectionsOf: (userId) => userConnections.get(userId) ?? 0,
     async close(code = CloseCode.ServerShutdown) {
       clearTimeout(antiEntropy)
       for (const t of evictTimers.values()) clearTimeout(t)

@@ -37,6 +37,21 @@ export interface DocStore {
    * update data. Used for anti-entropy.
    */
   readSince(docName: string, afterId: number, known?: KnownRows): Promise<DocLogRead>
-  /** Folds the log into the snapshot in one transaction. */
+  /**
+   * Folds the log into the snapshot in one transaction. Rows that cannot be applied are
+   * left in the log (the hub quarantines them).
+   */
   compact(docName: string): Promise<void>
+  /** The owners (user ids) of those of `clientIds` that have one. */
+  ownersOf(docName: string, clientIds: readonly number[]): Promise<Map<number, string>>
+  /**
+   * Claims unowned client ids for `userId`; resolves with the owner of each id after
+   * the claim (another user's where they claimed it first).
+   */
+  claimClients(docName: string, clientIds: readonly number[], userId: string): Promise<Map<number, string>>
+  /**
+   * Moves update-log rows that cannot be applied to `doc_quarantine`, with the reason.
+   * @returns how many rows were moved.
+   */
+  quarantine(docName: string, ids: readonly number[], reason: string): Promise<number>
 }

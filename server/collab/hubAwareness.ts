@@ -77,6 +77,11 @@ export class HubAwareness {
     return this.ownerById.get(clientId)
   }
 
+  /** How many awareness client ids a local connection controls. */
+  ownedBy(conn: HubConnection): number {
+    return this.owned.get(conn)?.size ?? 0
+  }
+
   /** The clock held for a client id (also after its removal), if it was ever seen. */
   clockOf(clientId: number): number | undefined {
     return this.awareness.meta.get(clientId)?.clock

@@ -1,45 +1,66 @@
 /**
  * One document held in memory by this node: its Y.Doc, its awareness, its local
  * connections, and the write path with the durability rule:
- *   client update (validated) → group commit to the update log → only then applied to
- *   the in-memory Y.Doc, broadcast to local connections and published to other nodes.
+ *   client update → write guard (admission.ts: valid, permitted) → group commit to the
+ *   update log → only then applied to the in-memory Y.Doc, broadcast to local
+ *   connections and published to other nodes.
  * The in-memory Y.Doc therefore never holds anything that is not committed, so the
- * sync step 2 a joining client gets is committed content only.
- * Updates from other nodes (bus, anti-entropy) are already persisted: applied and
- * broadcast locally, never written again. Those arriving in the same turn of the event
- * loop are applied in one transaction, so each local connection gets one frame for all
- * of them (under load this is most of the saving; see docs/BENCHMARKS.md).
- * Presence lives in hubAwareness.ts.
+ * sync step 2 a joining client gets is committed content only. The guard's staging copy
+ * (updateGuard.ts) holds the committed content plus what was accepted and is still
+ * being committed.
+ * Updates from other nodes (bus, anti-entropy) are already persisted and guarded:
+ * applied and broadcast locally, never written again (remoteUpdates.ts).
+ * Failure is per document: an error in loading, applying, committing or compacting
+ * closes this document's connections (4500, retryable) and the hub loads a fresh copy
+ * on the next open; it never ends the process. Rows that cannot be applied are
+ * quarantined at load. Presence lives in hubAwareness.ts.
  */
 import * as Y from 'yjs'
+import type { AuditLog } from '../audit/auditLog'
 import type { Bus, BusHandler } from '../bus/bus'
 import type { Logger } from '../log'
 import type { CollabMetrics } from '../metrics'
+import { CloseCode } from '../../shared/protocol/closeCodes'
+import { admitUpdate, type Refusal } from './admission'
+import { applyStoredUpdates } from './applyLog'
+import { ClientOwners } from './clientIds'
 import type { DocStore } from './docStore'
 import { decodeFanout, docChannel, encodeFanoutAwarenessQuery, encodeFanoutUpdate, type FanoutMessage } from './fanout'
 import { HubAwareness } from './hubAwareness'
 import { encodeSyncStep1, encodeSyncStep2, encodeUpdateMessage } from './protocol'
-import type { HubConnection, HubLimits } from './types'
-import { CloseCode } from '../../shared/protocol/closeCodes'
+import { RemoteUpdates } from './remoteUpdates'
+import { withTimeout } from './timeouts'
+import type { HubConnection, HubLimits, WriteCheck } from './types'
+import { StagingDoc } from './updateGuard'
+import type { UserBudgets } from './userBudgets'
 
 /** Dependencies of a HubDoc. */
 export interface HubDocDeps {
   store: DocStore
   bus: Bus
+  audit: AuditLog
   log: Logger
   metrics: CollabMetrics
+  /** This process's id on the bus and in the update log (unique per process). */
   nodeId: string
   limits: HubLimits
+  /** The write guard's checks (schema, authority), in order. */
+  checks: readonly WriteCheck[]
+  /** Per-user update budgets of this node. */
+  budgets: UserBudgets
   /**
    * Called once after a document is loaded, before any client sees it (schema
    * migrations). Changes made with `origin` are persisted and broadcast like a client's.
    */
   prepare?: (docName: string, doc: Y.Doc, origin: unknown) => void
+  /** Creates the document's root types with their types (on the guard's staging copy). */
+  typeRoots?: (docName: string, doc: Y.Doc) => void
+  /** Told when the document failed and closed itself, so the hub forgets it. */
+  onFailed?: (doc: HubDoc) => void
 }
 
 /** Transaction origins that are not a local connection. */
 const LOAD = Symbol('load')
-const REMOTE = Symbol('remote')
 /** Server-made changes (migrations at load): persisted before any client attaches. */
 const SYSTEM = Symbol('system')
 /** A committed batch being applied to the in-memory document. */
@@ -47,27 +68,26 @@ const COMMITTED = Symbol('committed')
 
 /** Attempts and back-off for one group commit before the document gives up. */
 const PERSIST_BACKOFF_MS = [50, 200, 800, 2000]
-/**
- * How long a row received from another node is remembered, so anti-entropy skips it.
- * Twice the store's recent window: older rows below the cursor are never listed again.
- */
-const REMEMBER_REMOTE_ROWS_MS = 20_000
 /** Bus messages held while the document loads; more means something is badly wrong. */
 const MAX_BUFFERED_BUS_MESSAGES = 10_000
 
 /** A document in memory. Create with `openHubDoc`. */
 export class HubDoc {
-  readonly ydoc = new Y.Doc()
+  /** Replaced once by `load` (a log that needed the slow path builds a new doc). */
+  ydoc = new Y.Doc()
   readonly presence: HubAwareness
   /** Local connections. */
   readonly conns = new Set<HubConnection>()
   /** Pins held by upgrades in progress; a pinned document is not evicted. */
   pins = 0
   isClosed = false
-  /** Anti-entropy cursor: highest update-log id read from the database. */
-  private lastReadId = 0
+  readonly staging: StagingDoc
+  private readonly owners: ClientOwners
+  private readonly remote: RemoteUpdates
   private rowsSinceCompaction = 0
   private pending: { update: Uint8Array; origin: HubConnection | null }[] = []
+  /** The batch being committed: accepted (in staging), not yet in `ydoc`. */
+  private inflight: Uint8Array | null = null
   private isFlushing = false
   private flushScheduled = false
   private queuedGen = 0
@@ -75,40 +95,69 @@ export class HubDoc {
   private genWaiters: { gen: number; resolve: () => void }[] = []
   private busBuffer: FanoutMessage[] | null = []
   private compaction: Promise<void> | null = null
-  /** Other nodes' update-log rows this node already has (id → when), for anti-entropy. */
-  private readonly remoteRows = new Map<number, number>()
-  /** Updates from other nodes waiting for the end of this event-loop turn. */
-  private remoteQueue: Uint8Array[] = []
+  /** Encoded size of the document as last measured plus what was added since. */
+  private approxBytes = 0
   private readonly channel: string
   private readonly busHandler: BusHandler = (m) => this.handleBusMessage(m)
 
   constructor(readonly name: string, private readonly deps: HubDocDeps) {
     this.channel = docChannel(name)
-    this.presence = new HubAwareness(this.ydoc, {
+    this.presence = new HubAwareness(new Y.Doc(), {
       nodeId: deps.nodeId,
       broadcast: (frame) => this.broadcast(frame, null),
       publish: (message) => void this.publish(message),
       renewalDelayMs: deps.limits.awarenessRenewalDelayMs,
     })
+    this.staging = new StagingDoc(
+      () => [Y.encodeStateAsUpdate(this.ydoc), ...(this.inflight ? [this.inflight] : []), ...this.pending.map((p) => p.update)],
+      (doc) => deps.typeRoots?.(name, doc),
+    )
+    this.owners = new ClientOwners(name, deps.store)
+    this.remote = new RemoteUpdates({
+      docName: name, store: deps.store, nodeId: deps.nodeId, metrics: deps.metrics, timeoutMs: deps.limits.storeTimeoutMs,
+      doc: () => this.ydoc, staging: this.staging, isClosed: () => this.isClosed,
+      broadcast: (frame) => this.broadcast(frame, null),
+      fail: (reason, err) => this.fail(reason, err),
+      grew: (bytes) => (this.approxBytes += bytes),
+    })
     // No 'update' listener on the document: Yjs would encode every transaction for it.
     // What is committed or received is broadcast as the bytes that came in (see flush).
   }
 
-  /** Subscribes to the bus first, then loads, so nothing published meanwhile is missed. */
+  /**
+   * Subscribes to the bus first, then loads, so nothing published meanwhile is missed.
+   * Rows that cannot be applied are quarantined (with an audit event) and left out.
+   * @throws when the database cannot be read, or the snapshot itself cannot be applied.
+   */
   async load(): Promise<void> {
     await this.deps.bus.subscribe(this.channel, this.busHandler)
-    const read = await this.deps.store.load(this.name)
-    this.ydoc.transact(() => {
-      for (const u of read.updates) Y.applyUpdate(this.ydoc, u)
-    }, LOAD)
-    this.lastReadId = read.lastId
+    const read = await withTimeout(this.deps.store.load(this.name), this.deps.limits.storeTimeoutMs, 'loading the document')
+    const built = applyStoredUpdates(read.updates, LOAD)
+    const offset = read.updates.length - read.ids.length
+    if (built.bad.some((b) => b.index < offset)) {
+      built.doc.destroy()
+      throw new Error('the snapshot of the document cannot be applied')
+    }
+    this.ydoc.destroy()
+    this.ydoc = built.doc
+    if (built.bad.length > 0) await this.quarantine(built.bad.map((b) => ({ id: read.ids[b.index - offset]!, reason: b.reason })))
+    this.remote.setCursor(read.lastId)
     this.rowsSinceCompaction = read.logRows
     await this.prepareAndPersist()
+    this.approxBytes = Y.encodeStateAsUpdate(this.ydoc).byteLength
     const buffered = this.busBuffer ?? []
     this.busBuffer = null
     for (const m of buffered) this.applyFanout(m)
     void this.publish(encodeFanoutAwarenessQuery(this.deps.nodeId))
     if (read.logRows >= this.deps.limits.compactAfterRows) this.startCompaction()
+  }
+
+  private async quarantine(rows: { id: number; reason: string }[]): Promise<void> {
+    const ids = rows.map((r) => r.id)
+    const moved = await this.deps.store.quarantine(this.name, ids, rows.map((r) => r.reason).join(','))
+    this.deps.metrics.quarantinedRows.inc(moved)
+    this.deps.log.error({ docName: this.name, rows: ids, moved }, 'update-log rows that cannot be applied were quarantined')
+    void this.deps.audit.record({ action: 'doc.quarantine', outcome: 'failed', target: this.name, details: { rows: ids.length, moved } })
   }
 
   /** Runs the `prepare` hook (migrations) and commits what it changed, before any client sees it. */
@@ -121,7 +170,7 @@ export class HubDoc {
     this.ydoc.off('update', capture)
     if (changes.length === 0) return
     const update = Y.mergeUpdates(changes)
-    const id = await this.deps.store.append(this.name, update, this.deps.nodeId)
+    const id = await withTimeout(this.deps.store.append(this.name, update, this.deps.nodeId), this.deps.limits.storeTimeoutMs, 'migrating')
     void this.publish(encodeFanoutUpdate(this.deps.nodeId, id, update))
   }
 
@@ -148,27 +197,51 @@ export class HubDoc {
   }
 
   /**
-   * Queues a writer's update (already validated by the protocol decoder) for commit.
+   * Runs a writer's update through the write guard and queues it for commit.
    * `isSyncReply`: the client's sync step 2, which usually holds nothing new (y-websocket
    * always answers, and always with its whole delete set); that is dropped here rather
    * than committed and broadcast to everyone.
+   * @returns null when accepted or dropped, else the refusal (nothing was stored).
    */
-  applyClientUpdate(conn: HubConnection, update: Uint8Array, { isSyncReply = false } = {}): void {
-    if (this.isClosed) return
-    if (isSyncReply && !this.isNewToDoc(update)) return
+  async submitClientUpdate(conn: HubConnection, update: Uint8Array, { isSyncReply = false } = {}): Promise<Refusal | null> {
+    if (this.isClosed) return null
+    if (isSyncReply && !this.staging.isNew(update)) return null
+    const overBudget = this.checkBudgets(conn, update)
+    if (overBudget) return overBudget
+    return admitUpdate(
+      {
+        docName: this.name, staging: this.staging, owners: this.owners, checks: this.deps.checks,
+        catchUp: () => this.catchUp(), isClosed: () => this.isClosed,
+      },
+      conn, update, (accepted) => this.enqueue(conn, accepted),
+    )
+  }
+
+  /** Whether an update holds anything this document (with what is being committed) lacks. */
+  isNewToDoc(update: Uint8Array): boolean {
+    return this.staging.isNew(update)
+  }
+
+  private checkBudgets(conn: HubConnection, update: Uint8Array): Refusal | null {
+    if (!this.deps.budgets.take(conn.user.id, update.byteLength)) {
+      return { step: 'budget', reason: `more than ${this.deps.limits.maxUserBytesPerMinute} update bytes in a minute` }
+    }
+    if (this.approxBytes + update.byteLength > this.deps.limits.maxDocBytes) {
+      // The estimate only grows; measure before refusing.
+      this.approxBytes = Y.encodeStateAsUpdate(this.staging.get()).byteLength
+      if (this.approxBytes + update.byteLength > this.deps.limits.maxDocBytes) {
+        return { step: 'budget', reason: `the document would exceed ${this.deps.limits.maxDocBytes} bytes` }
+      }
+    }
+    return null
+  }
+
+  private enqueue(conn: HubConnection, update: Uint8Array): void {
     this.deps.metrics.updatesIn.inc()
+    this.approxBytes += update.byteLength
     this.pending.push({ update, origin: conn })
     this.queuedGen++
     this.scheduleFlush()
-  }
-
-  /**
-   * Whether an update holds anything this document lacks. y-websocket clients always
-   * answer our sync step 1 with a step 2, usually empty or with deletions we already
-   * have; for a read-only connection that is not a write attempt.
-   */
-  isNewToDoc(update: Uint8Array): boolean {
-    return !Y.snapshotContainsUpdate(Y.snapshot(this.ydoc), update)
   }
 
   /** Sends every known presence state to one connection. */
@@ -180,26 +253,7 @@ export class HubDoc {
   /** Re-reads the update log since our cursor (anti-entropy) and applies what was missed. */
   async catchUp(): Promise<void> {
     if (this.isClosed || this.busBuffer !== null) return
-    const now = Date.now()
-    for (const [id, at] of this.remoteRows) {
-      if (now - at > REMEMBER_REMOTE_ROWS_MS && id <= this.lastReadId) this.remoteRows.delete(id)
-    }
-    // Own rows were applied at commit, rows received over the bus on arrival: only what
-    // was missed is read, usually nothing.
-    const read = await this.deps.store.readSince(this.name, this.lastReadId, { nodeId: this.deps.nodeId, ids: [...this.remoteRows.keys()] })
-    if (this.isClosed) return
-    for (const id of read.ids) this.remoteRows.set(id, now)
-    // Mostly known content: broadcast only what was actually missing.
-    const missing: Uint8Array[] = []
-    const capture = (u: Uint8Array) => missing.push(u)
-    this.ydoc.on('update', capture)
-    this.ydoc.transact(() => {
-      for (const u of read.updates) Y.applyUpdate(this.ydoc, u)
-    }, REMOTE)
-    this.ydoc.off('update', capture)
-    for (const u of missing) this.broadcast(encodeUpdateMessage(u), null)
-    this.lastReadId = Math.max(this.lastReadId, read.lastId)
-    this.deps.metrics.antiEntropyApplied.inc()
+    await this.remote.catchUp()
   }
 
   /** Persists what is pending, stops listening, compacts if worthwhile, frees memory. */
@@ -212,9 +266,7 @@ export class HubDoc {
     )
     await this.compaction
     if (this.rowsSinceCompaction > 0) await this.compactNow()
-    this.presence.destroy()
-    this.ydoc.destroy()
-    for (const w of this.genWaiters) w.resolve()
+    this.release()
   }
 
   /** Resolves once every update queued up to generation `gen` is persisted. */
@@ -230,57 +282,72 @@ export class HubDoc {
     // commit; while a commit is in flight, arrivals queue up for the next (group commit).
     setImmediate(() => {
       this.flushScheduled = false
-      void this.flush()
+      this.flush().catch((err: Error) => this.fail('commit failed', err))
     })
   }
 
   private async flush(): Promise<void> {
-    if (this.isFlushing || this.pending.length === 0) return
+    if (this.isFlushing || this.pending.length === 0 || this.isClosed) return
     this.isFlushing = true
     const batch = this.pending
     this.pending = []
     const gen = this.queuedGen
     const merged = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((b) => b.update))
+    this.inflight = merged
     const id = await this.persist(merged)
     this.isFlushing = false
-    if (id === null) return this.fail()
+    if (id === null) return this.fail('updates could not be persisted')
+    if (this.isClosed) return
     const soleOrigin = batch.every((b) => b.origin === batch[0]!.origin) ? batch[0]!.origin : null
     Y.applyUpdate(this.ydoc, merged, COMMITTED)
+    this.inflight = null
     // One encoded frame for every connection; the sender of a one-origin batch has it.
     this.broadcast(encodeUpdateMessage(merged), soleOrigin)
     void this.publish(encodeFanoutUpdate(this.deps.nodeId, id, merged))
     this.markPersisted(gen)
     this.rowsSinceCompaction++
     if (this.rowsSinceCompaction >= this.deps.limits.compactAfterRows) this.startCompaction()
-    if (this.pending.length > 0) void this.flush()
+    if (this.pending.length > 0) this.scheduleFlush()
   }
 
-  /** Appends to the update log with retries; null when the database stays unavailable. */
+  /** Appends to the update log with retries and a bound per attempt; null when the database stays unavailable. */
   private async persist(update: Uint8Array): Promise<number | null> {
     for (let attempt = 0; ; attempt++) {
       const stop = this.deps.metrics.persistSeconds.startTimer()
       try {
-        const id = await this.deps.store.append(this.name, update, this.deps.nodeId)
+        const id = await withTimeout(this.deps.store.append(this.name, update, this.deps.nodeId), this.deps.limits.storeTimeoutMs, 'committing')
         stop()
         return id
       } catch (err) {
         const wait = PERSIST_BACKOFF_MS[attempt]
         this.deps.log.error({ docName: this.name, attempt, err: (err as Error).message }, 'persisting update failed')
-        if (wait === undefined) return null
+        if (wait === undefined || this.isClosed) return null
         await new Promise((r) => setTimeout(r, wait))
       }
     }
   }
 
   /**
-   * The database stayed down: drop the unpersisted in-memory state by closing every
-   * connection (clients keep their edits and re-send them on reconnect) and stop.
+   * Something failed that this document cannot recover from in place (the database
+   * stayed down, an update did not apply): drop the in-memory state by closing every
+   * connection with 4500 (clients keep their edits and re-send them on reconnect, to a
+   * freshly loaded copy) and stop. Logged with ids, never content.
    */
-  private fail(): void {
-    this.deps.log.error({ docName: this.name }, 'document closed: updates could not be persisted')
+  fail(reason: string, err?: unknown): void {
+    if (this.isClosed) return
+    this.deps.log.error({ docName: this.name, reason, err: err instanceof Error ? err.message : undefined }, 'document failed and was closed')
+    this.deps.metrics.docFailures.inc()
     this.isClosed = true
-    for (const conn of [...this.conns]) conn.close(CloseCode.ServerError, 'could not save, reconnecting')
+    for (const conn of [...this.conns]) conn.close(CloseCode.ServerError, 'document reloading, reconnecting')
     void this.deps.bus.unsubscribe(this.channel, this.busHandler).catch(() => undefined)
+    this.release()
+    this.deps.onFailed?.(this)
+  }
+
+  private release(): void {
+    this.presence.destroy()
+    this.staging.discard()
+    this.ydoc.destroy()
     for (const w of this.genWaiters) w.resolve()
     this.genWaiters = []
   }
@@ -318,28 +385,12 @@ export class HubDoc {
     if (this.isClosed) return
     switch (m.type) {
       case 'update':
-        this.remoteRows.set(m.seq, Date.now())
-        return this.queueRemote(m.update)
+        return this.remote.queue(m.seq, m.update)
       case 'awareness':
         return this.presence.applyFromRemote(m.update)
       case 'awareness-query':
         return this.answerAwarenessQuery()
     }
-  }
-
-  /** Collects another node's update; all of this turn's are applied (and broadcast) together. */
-  private queueRemote(update: Uint8Array): void {
-    this.remoteQueue.push(update)
-    if (this.remoteQueue.length > 1) return
-    setImmediate(() => {
-      const queue = this.remoteQueue
-      this.remoteQueue = []
-      if (this.isClosed) return
-      this.ydoc.transact(() => {
-        for (const u of queue) Y.applyUpdate(this.ydoc, u)
-      }, REMOTE)
-      this.broadcast(encodeUpdateMessage(queue.length === 1 ? queue[0]! : Y.mergeUpdates(queue)), null)
-    })
   }
 
   private answerAwarenessQuery(): void {
@@ -367,11 +418,10 @@ export class HubDoc {
   private async compactNow(): Promise<void> {
     const rows = this.rowsSinceCompaction
     try {
-      await this.deps.store.compact(this.name)
+      await withTimeout(this.deps.store.compact(this.name), this.deps.limits.storeTimeoutMs * 3, 'compacting')
       this.rowsSinceCompaction = Math.max(0, this.rowsSinceCompaction - rows)
     } catch (err) {
       this.deps.log.error({ docName: this.name, err: (err as Error).message }, 'compaction failed')
     }
   }
 }
-

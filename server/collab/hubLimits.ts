@@ -1,5 +1,5 @@
 /** Default limits of the doc hub, each with the reason for its value. */
-import { MAX_MESSAGE_BYTES, MAX_MESSAGES_PER_SECOND, MESSAGE_BURST } from '../../shared/protocol/limits'
+import { MAX_CONNECTIONS_PER_USER, MAX_MESSAGE_BYTES, MAX_MESSAGES_PER_SECOND, MESSAGE_BURST } from '../../shared/protocol/limits'
 import type { HubLimits } from './types'
 
 export const DEFAULT_HUB_LIMITS: HubLimits = {
@@ -19,4 +19,19 @@ export const DEFAULT_HUB_LIMITS: HubLimits = {
   // Clients renew every 15 s and drop a state after 30 s of silence: 5 s of coalescing
   // keeps every renewal well inside that window.
   awarenessRenewalDelayMs: 5_000,
+  // The demo plan encodes to ~20 KB; a plan with 500 items in every section stays well
+  // under 8 MiB. More is abuse or a bug, and every node holding the doc would pay for it.
+  maxDocBytes: 8 * 1024 * 1024,
+  // Typing all day is a few KB a minute; pasting a long report is ~100 KB. Two frames of
+  // the maximum size per minute is generous and stops one account growing memory fast.
+  maxUserBytesPerMinute: 4 * 1024 * 1024,
+  // One y-websocket provider speaks for one awareness id; a reconnect or an id change
+  // in the same tab may briefly add one. More is a client speaking for others.
+  maxPresenceIdsPerConnection: 4,
+  maxConnectionsPerUser: MAX_CONNECTIONS_PER_USER,
+  // A commit normally takes milliseconds; 10 s means a lock or a stuck connection.
+  storeTimeoutMs: 10_000,
+  // At the message rate limit this is about a second of updates; more means the
+  // database is stuck and the client should resend after a reconnect.
+  maxQueuedUpdates: 256,
 }

@@ -2,6 +2,7 @@
 import type { DocRef } from '../../shared/protocol/docName'
 import type { SessionUser } from '../auth/sessions'
 import type { DocAccess } from '../access/policy'
+import type { Touch, TouchContext } from './updateTouches'
 
 /** One client connection to one document, as a HubDoc sees it. */
 export interface HubConnection {
@@ -42,4 +43,33 @@ export interface HubLimits {
   pingIntervalMs: number
   /** Longest an unchanged presence renewal waits to be forwarded with others (hubAwareness.ts). */
   awarenessRenewalDelayMs: number
+  /** Size budget of one document's encoded state, in bytes. */
+  maxDocBytes: number
+  /** Update bytes one user may send per minute to this node, over all their connections. */
+  maxUserBytesPerMinute: number
+  /** Presence (awareness) client ids one connection may speak for. */
+  maxPresenceIdsPerConnection: number
+  /** Open document connections per user on this node. */
+  maxConnectionsPerUser: number
+  /** Longest a storage call may take before the document gives up on it. */
+  storeTimeoutMs: number
+  /** Client updates one connection may have waiting for admission. */
+  maxQueuedUpdates: number
+}
+
+/** What a write check sees of one update. */
+export interface WriteCheckInput {
+  docName: string
+  touches: readonly Touch[]
+  context: TouchContext
+  conn: HubConnection
+}
+
+/**
+ * One named step of the write guard (schema, authority, a chair's lock later): returns
+ * a refusal reason without plan content, or null to let the update pass.
+ */
+export interface WriteCheck {
+  name: string
+  judge(input: WriteCheckInput): string | null
 }

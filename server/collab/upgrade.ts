@@ -55,6 +55,9 @@ export function createCollabUpgrade(deps: CollabUpgradeDeps) {
     const membership = doc.kind === 'case' ? await deps.findMembership(doc.caseId, user.id) : null
     const access = decideDocAccess(membership, doc)
     if (!access.canRead) return { code: CloseCode.Forbidden, reason: 'no access to this document', user }
+    if (deps.hub.connectionsOf(user.id) >= deps.limits.maxConnectionsPerUser) {
+      return { code: CloseCode.RateLimited, reason: `more than ${deps.limits.maxConnectionsPerUser} open documents`, user }
+    }
     return { user, access }
   }
 

@@ -92,4 +92,31 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'doc-guard',
+    sql: `
+      -- Who introduced each Yjs client id of a document: a user writes only under ids
+      -- that are their own, on any node (server/collab/clientIds.ts).
+      CREATE TABLE doc_clients (
+        doc_name text NOT NULL,
+        client_id bigint NOT NULL,
+        user_id uuid NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (doc_name, client_id)
+      );
+      -- Update-log rows that could not be applied (a poisoned log from before the write
+      -- guard, or a bug), moved aside so the document loads without them.
+      CREATE TABLE doc_quarantine (
+        id bigint PRIMARY KEY,
+        doc_name text NOT NULL,
+        data bytea NOT NULL,
+        node_id text NOT NULL,
+        created_at timestamptz NOT NULL,
+        quarantined_at timestamptz NOT NULL DEFAULT now(),
+        reason text NOT NULL
+      );
+      CREATE INDEX doc_quarantine_doc ON doc_quarantine (doc_name, id);
+    `,
+  },
 ]

@@ -10,6 +10,16 @@ const POOL_SIZE = 10
  */
 const POOL_MIN = 4
 const IDLE_TIMEOUT_MS = 60_000
+/**
+ * Bounds on every query, so a lock or a stuck connection fails a document cleanly
+ * instead of stalling it forever: waiting for a pooled connection, a statement on the
+ * server (also bounds advisory-lock waits), and the client's own wait for an answer
+ * (a server that stopped answering altogether).
+ */
+const CONNECT_TIMEOUT_MS = 5_000
+const STATEMENT_TIMEOUT_MS = 15_000
+const QUERY_TIMEOUT_MS = 20_000
+const IDLE_IN_TRANSACTION_TIMEOUT_MS = 30_000
 /** Distinct statement texts we prepare by name; beyond this they run unnamed. */
 const MAX_NAMED_STATEMENTS = 256
 
@@ -43,7 +53,11 @@ function toPgParams(params: readonly unknown[] | undefined): unknown[] | undefin
  * @throws when the server cannot be reached.
  */
 export async function createPgDb(url: string, onError: (err: Error) => void): Promise<Db> {
-  const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE, min: POOL_MIN, idleTimeoutMillis: IDLE_TIMEOUT_MS })
+  const pool = new pg.Pool({
+    connectionString: url, max: POOL_SIZE, min: POOL_MIN, idleTimeoutMillis: IDLE_TIMEOUT_MS,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS, statement_timeout: STATEMENT_TIMEOUT_MS, query_timeout: QUERY_TIMEOUT_MS,
+    idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_TIMEOUT_MS,
+  })
   // An idle client losing its connection must not crash the process.
   pool.on('error', onError)
   const warm = await Promise.all(Array.from({ length: POOL_MIN }, () => pool.connect()))

@@ -5,16 +5,25 @@
  */
 import * as Y from 'yjs'
 import { caseDocName, parseDocName } from '../../shared/protocol/docName'
-import { migratePlanDoc, planToJson, type PlanJson } from '../../shared/plan'
+import { getInnerNotesFragment, getSummaryFragment, migratePlanDoc, planToJson, type PlanJson } from '../../shared/plan'
+import { applyStoredUpdates } from '../collab/applyLog'
 import type { DocAccess } from '../access/policy'
 import type { DocStore } from '../collab/docStore'
 import type { Logger } from '../log'
 
-/** Writes the migrated, empty plan and inner documents of a new case. */
+/**
+ * Writes the migrated, empty plan and inner documents of a new case. Each rich-text
+ * field starts with the one empty paragraph the editor shows, so the first partners who
+ * type at the same time type into the same paragraph instead of each creating one.
+ */
 export async function initialiseCaseDocs(store: DocStore, caseId: string, nodeId: string): Promise<void> {
   for (const part of ['plan', 'inner'] as const) {
     const doc = new Y.Doc()
     migratePlanDoc(doc, part)
+    const prose = part === 'plan' ? getSummaryFragment(doc) : getInnerNotesFragment(doc)
+    const paragraph = new Y.XmlElement('paragraph')
+    paragraph.insert(0, [new Y.XmlText()])
+    prose.insert(0, [paragraph])
     await store.append(caseDocName(caseId, part), Y.encodeStateAsUpdate(doc), nodeId)
     doc.destroy()
   }
@@ -37,14 +46,12 @@ export function createPlanPreparer(log: Logger) {
   }
 }
 
-/** Loads a document's persisted state into a fresh Y.Doc. */
+/**
+ * Loads a document's persisted state into a fresh Y.Doc; a stored row that cannot be
+ * applied is left out (the doc hub quarantines it when it loads the document).
+ */
 export async function loadPersistedDoc(store: DocStore, docName: string): Promise<Y.Doc> {
-  const doc = new Y.Doc()
-  const read = await store.load(docName)
-  doc.transact(() => {
-    for (const u of read.updates) Y.applyUpdate(doc, u)
-  })
-  return doc
+  return applyStoredUpdates((await store.load(docName)).updates).doc
 }
 
 /**

@@ -2,6 +2,7 @@
 import * as Y from 'yjs'
 import type { Db, Sql } from '../db/db'
 import { toBytes } from '../db/db'
+import { applyStoredUpdates } from '../collab/applyLog'
 import type { DocLogRead, DocStore, KnownRows } from '../collab/docStore'
 
 /**
@@ -87,6 +88,13 @@ const lockKeySql = "hashtext('doc:' || $1)"
 
 /** Creates the SQL-backed DocStore. */
 export function createSqlDocStore(db: Db): DocStore {
+  const ownersOf = async (docName: string, clientIds: readonly number[]): Promise<Map<number, string>> => {
+    const rows = await db.query<{ client_id: string | number; user_id: string }>(
+      'SELECT client_id, user_id FROM doc_clients WHERE doc_name = $1 AND client_id = ANY($2::bigint[])',
+      [docName, clientIds.map(String)],
+    )
+    return new Map(rows.map((r) => [Number(r.client_id), r.user_id]))
+  }
   return {
     load: (docName) => readLog(db, docName, null),
     async append(docName, update, nodeId) {
@@ -104,19 +112,45 @@ export function createSqlDocStore(db: Db): DocStore {
         const rows = await tx.query<Row>('SELECT id, data FROM doc_updates WHERE doc_name = $1 ORDER BY id', [docName])
         if (rows.length === 0) return
         const read = collect(snapshot, rows)
-        // Through a Y.Doc rather than Y.mergeUpdates: the doc garbage-collects deleted content.
-        const doc = new Y.Doc()
-        for (const u of read.updates) Y.applyUpdate(doc, u)
+        // Through a Y.Doc rather than Y.mergeUpdates: the doc garbage-collects deleted
+        // content. A row that cannot be applied stays in the log, unfolded, for the hub to
+        // quarantine; if the snapshot itself cannot be applied nothing is folded.
+        const { doc, bad } = applyStoredUpdates(read.updates)
+        const offset = read.updates.length - read.ids.length
+        if (bad.some((b) => b.index < offset)) return doc.destroy()
+        const skipped = new Set(bad.map((b) => read.ids[b.index - offset]!))
+        const folded = read.ids.filter((id) => !skipped.has(id))
         const state = Y.encodeStateAsUpdate(doc)
         doc.destroy()
+        if (folded.length === 0) return
         await tx.query(
           `INSERT INTO doc_snapshots (doc_name, data, upto_id, updated_at) VALUES ($1, $2, $3, now())
            ON CONFLICT (doc_name) DO UPDATE SET data = EXCLUDED.data, upto_id = EXCLUDED.upto_id, updated_at = now()`,
-          [docName, state, read.lastId],
+          [docName, state, Math.max(snapshot?.uptoId ?? 0, ...folded)],
         )
         // Exactly the rows folded in: a row whose insert took a lower id but committed after
         // our read is not in the snapshot and must stay in the log.
-        await tx.query('DELETE FROM doc_updates WHERE doc_name = $1 AND id = ANY($2::bigint[])', [docName, rows.map((r) => String(r.id))])
+        await tx.query('DELETE FROM doc_updates WHERE doc_name = $1 AND id = ANY($2::bigint[])', [docName, folded.map(String)])
+      })
+    },
+    ownersOf,
+    async claimClients(docName, clientIds, userId) {
+      await db.query(
+        `INSERT INTO doc_clients (doc_name, client_id, user_id)
+         SELECT $1, c, $3 FROM unnest($2::bigint[]) AS c ON CONFLICT (doc_name, client_id) DO NOTHING`,
+        [docName, clientIds.map(String), userId],
+      )
+      return ownersOf(docName, clientIds)
+    },
+    async quarantine(docName, ids, reason) {
+      return db.transaction(async (tx) => {
+        const moved = await tx.query<{ id: string | number }>(
+          `WITH gone AS (DELETE FROM doc_updates WHERE doc_name = $1 AND id = ANY($2::bigint[]) RETURNING id, doc_name, data, node_id, created_at)
+           INSERT INTO doc_quarantine (id, doc_name, data, node_id, created_at, reason)
+           SELECT id, doc_name, data, node_id, created_at, $3 FROM gone ON CONFLICT (id) DO NOTHING RETURNING id`,
+          [docName, ids.map(String), reason],
+        )
+        return moved.length
       })
     },
   }

@@ -12,13 +12,19 @@ export const CloseCode = {
   Forbidden: 4403,
   /** The Origin header is not the app's own origin (cross-site websocket hijacking). */
   OriginNotAllowed: 4406,
+  /**
+   * The server refused an update (it did not apply, broke the plan's schema, or touched
+   * what this user may not write). Nothing of it was stored. The client's copy now holds
+   * a change the server will never accept: it must drop that copy and sync afresh.
+   */
+  UpdateRefused: 4409,
   /** Access was revoked while the document was open. */
   AccessRevoked: 4410,
   /** A frame exceeded the maximum message size. */
   MessageTooLarge: 4413,
   /** A frame could not be decoded, or carried an unknown message type. */
   MalformedMessage: 4422,
-  /** The connection sent more messages than the rate limit allows. */
+  /** The connection sent more messages than the rate limit allows, or the user holds too many connections. */
   RateLimited: 4429,
   /** The node is shutting down; reconnecting (to any node) is the right move. */
   ServerShutdown: 4503,

@@ -20,5 +20,9 @@ export const MAX_MESSAGES_PER_SECOND = 200
 /** Burst allowance on top of the steady rate (token bucket capacity). */
 export const MESSAGE_BURST = 400
 
-/** Documents one browser tab may open at once is bounded by connection, one doc each. */
-export const MAX_CONNECTIONS_PER_USER = 64
+/**
+ * Open document connections one user may hold on one node. A tab holds one per open
+ * document (the plan page: two); ten tabs of one partner stay far below it, a script
+ * opening sockets in a loop does not.
+ */
+export const MAX_CONNECTIONS_PER_USER = 32

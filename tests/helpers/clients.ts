@@ -6,6 +6,7 @@
 import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
+import { proseFieldOf, proseOf, proseTextOf } from './prose'
 
 /** Fictional demo logins seeded by the server (a public contract). */
 export const DEMO_PASSWORD = 'demo-demo-demo'
@@ -43,8 +44,10 @@ export async function api<T = unknown>(baseUrl: string, cookie: string | null, m
 export interface DocClient {
   doc: Y.Doc
   provider: WebsocketProvider
-  /** The plain text of a Y.Text named `field` (default `t`). */
-  text(field?: string): string
+  /** The plain text of the prose field's first paragraph (tests/helpers/prose.ts). */
+  text(): string
+  /** The prose field's first paragraph, to type into; throws before the first sync. */
+  prose(): Y.XmlText
   /** Close events the server sent (code, reason). */
   closes: { code: number; reason: string }[]
   destroy(): void
@@ -73,7 +76,8 @@ export function connectDoc(baseUrl: string, cookie: string | null, docName: stri
   })
   return {
     doc, provider, closes,
-    text: (field = 't') => doc.getText(field).toString(),
+    text: () => proseTextOf(doc, proseFieldOf(docName)),
+    prose: () => proseOf(doc, proseFieldOf(docName)),
     destroy() {
       provider.destroy()
       doc.destroy()

@@ -128,3 +128,24 @@ export async function updateLogRows(url: string, docName: string): Promise<numbe
     return Number(r.rows[0]!.n)
   })
 }
+
+/** Appends a raw row to a document's update log behind the hub's back (a poisoned log). */
+export function plantUpdateRow(url: string, docName: string, update: Uint8Array): Promise<number> {
+  return withClient(url, async (c) => {
+    const r = await c.query<{ id: string }>(
+      "INSERT INTO doc_updates (doc_name, data, node_id) VALUES ($1, $2, 'planted') RETURNING id",
+      [docName, Buffer.from(update)],
+    )
+    return Number(r.rows[0]!.id)
+  })
+}
+
+/** Ids of the quarantined rows of a document, and whether any of them is still in the log. */
+export function quarantineOf(url: string, docName: string): Promise<{ quarantined: number[]; stillInLog: number[] }> {
+  return withClient(url, async (c) => {
+    const q = await c.query<{ id: string }>('SELECT id FROM doc_quarantine WHERE doc_name = $1 ORDER BY id', [docName])
+    const ids = q.rows.map((r) => r.id)
+    const log = await c.query<{ id: string }>('SELECT id FROM doc_updates WHERE doc_name = $1 AND id = ANY($2::bigint[])', [docName, ids])
+    return { quarantined: ids.map(Number), stillInLog: log.rows.map((r) => Number(r.id)) }
+  })
+}

@@ -7,6 +7,7 @@
 import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
+import { proseFieldOf, proseOf, proseTextOf } from './prose'
 
 /** One document in one Y.Doc, connected to one node at a time. */
 export interface RoamingClient {
@@ -15,8 +16,10 @@ export interface RoamingClient {
   provider: WebsocketProvider
   /** Close events the server sent, over every provider this client had. */
   closes: { code: number; reason: string }[]
-  /** The plain text of a Y.Text named `field` (default `t`). */
-  text(field?: string): string
+  /** The plain text of the prose field's first paragraph (tests/helpers/prose.ts). */
+  text(): string
+  /** The prose field's first paragraph, to type into; throws before the first sync. */
+  prose(): Y.XmlText
   /** Leaves the current node and connects to `baseUrl`, keeping doc and presence. */
   moveTo(baseUrl: string): void
   destroy(): void
@@ -49,7 +52,8 @@ export function connectRoamingDoc(baseUrl: string, cookie: string, docName: stri
   const client: RoamingClient = {
     doc, closes,
     provider: watch(openProvider(baseUrl, cookie, docName, doc)),
-    text: (field = 't') => doc.getText(field).toString(),
+    text: () => proseTextOf(doc, proseFieldOf(docName)),
+    prose: () => proseOf(doc, proseFieldOf(docName)),
     moveTo(url) {
       const awareness = client.provider.awareness
       client.provider.destroy()

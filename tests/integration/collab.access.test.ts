@@ -46,7 +46,7 @@ describe('collab access', () => {
     const inner = caseDocName(caseId, 'inner')
     const writer = open(chairCookie, inner)
     await synced(writer)
-    writer.doc.getText('t').insert(0, 'Alleen voor de binnenring.')
+    writer.prose().insert(0, 'Alleen voor de binnenring.')
 
     const school = await login(node.url, DEMO.school)
     const raw = openRawSocket(node.url, school, inner)
@@ -62,7 +62,7 @@ describe('collab access', () => {
     const plan = caseDocName(caseId, 'plan')
     const writer = open(chairCookie, plan)
     await synced(writer)
-    writer.doc.getText('t').insert(0, 'School let op signalen.')
+    writer.prose().insert(0, 'School let op signalen.')
 
     const school = open(await login(node.url, DEMO.school), plan)
     await synced(school)
@@ -92,12 +92,12 @@ describe('collab access', () => {
     const plan = caseDocName(caseId, 'plan')
     const writer = open(chairCookie, plan)
     await synced(writer)
-    writer.doc.getText('t').insert(0, 'Vader meldt zich bij de reclassering.')
+    writer.prose().insert(0, 'Vader meldt zich bij de reclassering.')
 
     const reader = open(await login(node.url, DEMO.reader), plan)
     await synced(reader)
     await until(() => reader.text() === 'Vader meldt zich bij de reclassering.')
-    writer.doc.getText('t').insert(0, 'Update: ')
+    writer.prose().insert(0, 'Update: ')
     await until(() => reader.text() === 'Update: Vader meldt zich bij de reclassering.')
   })
 
@@ -106,18 +106,18 @@ describe('collab access', () => {
     const plan = caseDocName(caseId, 'plan')
     const writer = open(chairCookie, plan)
     await synced(writer)
-    writer.doc.getText('t').insert(0, 'Afspraak staat.')
+    writer.prose().insert(0, 'Afspraak staat.')
     const reader = open(await login(node.url, DEMO.reader), plan)
     await synced(reader)
     await until(() => reader.text() === 'Afspraak staat.')
     const droppedBefore = await readMetric(node.url, DROPPED)
 
-    reader.doc.getText('t').insert(0, 'VERVALST ')
-    reader.doc.getText('t').insert(reader.text().length, ' NOG MEER')
+    reader.prose().insert(0, 'VERVALST ')
+    reader.prose().insert(reader.text().length, ' NOG MEER')
     await until(async () => (await readMetric(node.url, DROPPED)) >= droppedBefore + 2, { message: 'both edits counted as dropped' })
     // The writer's own next edit is a marker: once it has gone round, anything the reader
     // sent before it would have arrived too.
-    writer.doc.getText('t').insert(writer.text().length, ' Gecontroleerd.')
+    writer.prose().insert(writer.text().length, ' Gecontroleerd.')
     const fresh = open(chairCookie, plan)
     await synced(fresh)
     await until(() => fresh.text() === 'Afspraak staat. Gecontroleerd.')
@@ -141,7 +141,7 @@ describe('collab access', () => {
     const plan = caseDocName(caseId, 'plan')
     const writer = open(chairCookie, plan)
     await synced(writer)
-    writer.doc.getText('t').insert(0, 'Alleen lezen.')
+    writer.prose().insert(0, 'Alleen lezen.')
     const droppedBefore = await readMetric(node.url, DROPPED)
 
     const reader = open(await login(node.url, DEMO.reader), plan)

@@ -44,7 +44,7 @@ describe('collab eviction', () => {
     const [a, b] = [open(chairCookie, plan), open(chairCookie, plan)]
     await Promise.all([synced(a), synced(b)])
     expect(await readMetric(node.url, OPEN_DOCS)).toBe(1)
-    a.doc.getText('t').insert(0, 'Huisbezoek donderdag.')
+    a.prose().insert(0, 'Huisbezoek donderdag.')
     await until(() => b.text() === 'Huisbezoek donderdag.')
 
     a.destroy()
@@ -72,7 +72,7 @@ describe('collab eviction', () => {
       expect(await readMetric(node.url, OPEN_DOCS)).toBe(1)
       await new Promise((r) => setTimeout(r, EVICT_AFTER_MS / 4))
     }
-    stays.doc.getText('t').insert(0, 'nog open')
+    stays.prose().insert(0, 'nog open')
     const witness = open(chairCookie, plan)
     await synced(witness)
     await until(() => witness.text() === 'nog open')
@@ -86,7 +86,7 @@ describe('collab eviction', () => {
     await delayUpdateLogInserts(cluster.databaseUrl, 'laatste woord', 1)
     const a = open(chairCookie, plan)
     await synced(a)
-    a.doc.getText('t').insert(0, 'laatste woord')
+    a.prose().insert(0, 'laatste woord')
     await until(() => isUpdateLogInsertDelayed(cluster.databaseUrl), { message: 'the edit\'s commit is in flight' })
     a.destroy()
     await until(async () => (await readMetric(node.url, OPEN_DOCS)) === 0, { message: 'the doc leaves memory' })

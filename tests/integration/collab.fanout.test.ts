@@ -44,7 +44,7 @@ describe('collab fan-out', () => {
 
     const rows0 = await updateLogRows(cluster.databaseUrl, plan)
     const mark = observer.messages.length
-    writer.doc.getText('t').insert(0, 'Afspraak: huisbezoek dinsdag.')
+    writer.prose().insert(0, 'Afspraak: huisbezoek dinsdag.')
     await until(() => updateFrames(observer, mark).length === 1, { message: 'edit relayed' })
     expect(await updateLogRows(cluster.databaseUrl, plan)).toBe(rows0 + 1)
 

@@ -80,7 +80,7 @@ describe('collab faults', () => {
   }
   const typeWord = (t: Typist, random: () => number) => {
     const word = `${t.prefix}${String(t.typed.length).padStart(3, '0')}`
-    insertWordAtBoundary(t.client.doc.getText('t'), word, random)
+    insertWordAtBoundary(t.client.prose(), word, random)
     t.typed.push(word)
   }
 
@@ -223,7 +223,7 @@ describe('collab faults', () => {
     await until(() => writer.provider.synced)
 
     const updatesIn = await readMetric(node.url, 'samenspel_collab_updates_in_total')
-    writer.doc.getText('t').insert(0, 'GATEGATE ')
+    writer.prose().insert(0, 'GATEGATE ')
     await until(() => isUpdateLogInsertDelayed(db.url), { message: 'the GATEGATE commit is in flight' })
     // The joiner's sync step 1 now waits for the GATE commit. Its presence reaching the
     // writer proves the server has read that step 1 (one socket's frames are handled in order).
@@ -231,7 +231,7 @@ describe('collab faults', () => {
     // Sent right after its step 1 on open (a clock-0 state would be ignored by receivers).
     joiner.provider.awareness.setLocalStateField('user', { color: '#336699' })
     await until(() => writer.provider.awareness.getStates().has(joiner.doc.clientID), { message: 'the server has read the joiner\'s step 1' })
-    writer.doc.getText('t').insert(writer.text().length, 'SLOWSLOW')
+    writer.prose().insert(writer.text().length, 'SLOWSLOW')
     await until(async () => (await readMetric(node.url, 'samenspel_collab_updates_in_total')) > updatesIn + 1)
 
     await until(() => joiner.text().includes('GATEGATE'), { timeoutMs: 5000, message: 'the joiner receives the committed edit' })
@@ -256,9 +256,9 @@ describe('collab faults', () => {
     await delayUpdateLogInserts(cluster.databaseUrl, 'SLOWSLOW', 1)
     await delaySnapshotWrites(cluster.databaseUrl, 2)
 
-    a.doc.getText('t').insert(0, 'SLOWSLOW ')
+    a.prose().insert(0, 'SLOWSLOW ')
     await until(() => isUpdateLogInsertDelayed(cluster.databaseUrl), { message: 'the SLOWSLOW insert holds its id, uncommitted' })
-    b.doc.getText('t').insert(0, 'snel ')
+    b.prose().insert(0, 'snel ')
     await until(() => a.text().includes('snel') && b.text().includes('SLOWSLOW'), { timeoutMs: 5000, message: 'both edits committed and delivered' })
     await until(() => isInSnapshot(cluster.databaseUrl, plan, 'snel'), { timeoutMs: 8000, message: 'the compaction after "snel" committed' })
 

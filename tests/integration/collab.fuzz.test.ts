@@ -69,7 +69,7 @@ describe('collab fuzzing', () => {
     expect(writer.closes).toEqual([])
     expect(watcher.closes).toEqual([])
     expect(await snapshot()).toEqual(before)
-    writer.doc.getText('t').insert(writer.text().length, 'nog steeds bewerkbaar')
+    writer.prose().insert(writer.text().length, 'nog steeds bewerkbaar')
     await until(() => watcher.text().endsWith('nog steeds bewerkbaar'), { message: 'the watcher receives the writer\'s next edit' })
   }
 
@@ -83,7 +83,7 @@ describe('collab fuzzing', () => {
     writer = open(cookie)
     watcher = open(await login(node.url, DEMO.politie))
     await Promise.all([synced(writer), synced(watcher)])
-    writer.doc.getText('t').insert(0, 'Veiligheidsplan: ')
+    writer.prose().insert(0, 'Veiligheidsplan: ')
     await until(() => watcher.text() === 'Veiligheidsplan: ')
     before = await snapshot()
     expect(before.text).toBe('Veiligheidsplan: ')

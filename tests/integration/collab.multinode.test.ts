@@ -52,7 +52,7 @@ describe('collab across nodes', () => {
     // Everyone types one word per turn of the event loop, so the updates cross in flight.
     const random = seededRandom(nodeCount)
     for (let i = 0; i < WORDS_PER_CLIENT; i++) {
-      for (const t of typists) insertWordAtBoundary(t.client.doc.getText('t'), t.words[i]!, random)
+      for (const t of typists) insertWordAtBoundary(t.client.prose(), t.words[i]!, random)
       await new Promise((r) => setImmediate(r))
     }
 
@@ -71,10 +71,10 @@ describe('collab across nodes', () => {
     const [a, b] = [await open(0, DEMO.politie, plan), await open(1, DEMO.wijkteam, plan)]
     await Promise.all([synced(a), synced(b)])
 
-    a.provider.awareness.setLocalState({ user: { name: 'Iemand Anders', organisation: 'Nep BV', color: '#aa3300' }, cursor: { index: 3 } })
+    a.provider.awareness.setLocalState({ user: { name: 'Iemand Anders', organisation: 'Nep BV', color: '#aa3300' }, cursor: { anchor: { type: null, tname: 'summary', item: null, assoc: 3 }, head: { type: null, tname: 'summary', item: null, assoc: 0 } } })
 
     const seen = await until(() => b.provider.awareness.getStates().get(a.doc.clientID), { message: 'b sees a\'s presence' })
-    expect(seen).toEqual({ user: { name: 'Ruben Smit', organisation: 'Politie Eenheid Noordkust', color: '#aa3300' }, cursor: { index: 3 } })
+    expect(seen).toEqual({ user: { name: 'Ruben Smit', organisation: 'Politie Eenheid Noordkust', color: '#aa3300' }, cursor: { anchor: { type: null, tname: 'summary', item: null, assoc: 3 }, head: { type: null, tname: 'summary', item: null, assoc: 0 } } })
   })
 
   it('tells a node that opens the document later who is already present on other nodes', async () => {

@@ -55,7 +55,7 @@ describe('collab presence', () => {
     await Promise.all([sameNode.opened, otherNode.opened])
 
     const id = writer.doc.clientID
-    const state = { user: { color: '#336699' }, cursor: { index: 1 } }
+    const state = { user: { color: '#336699' }, cursor: { anchor: { type: null, tname: 'summary', item: null, assoc: 1 }, head: { type: null, tname: 'summary', item: null, assoc: 0 } } }
     writer.provider.awareness.setLocalState(state)
     for (const s of [sameNode, otherNode]) await until(() => framesAbout(s, id).length > 0, { message: 'first state arrives' })
 
@@ -74,7 +74,7 @@ describe('collab presence', () => {
     // A moved cursor is a change: it does not wait for the window.
     const before = [sameNode.messages.length, otherNode.messages.length]
     const moved = Date.now()
-    writer.provider.awareness.setLocalState({ ...state, cursor: { index: 2 } })
+    writer.provider.awareness.setLocalState({ ...state, cursor: { anchor: { type: null, tname: 'summary', item: null, assoc: 2 }, head: { type: null, tname: 'summary', item: null, assoc: 0 } } })
     const movedClock = writer.provider.awareness.meta.get(id)!.clock
     for (const [i, s] of [sameNode, otherNode].entries()) {
       await until(() => framesAbout(s, id, before[i]).some((c) => c.get(id) === movedClock), { message: 'change arrives' })
@@ -111,7 +111,7 @@ describe('collab presence', () => {
     await until(() => !crowd[0]!.provider.awareness.getStates().has(leaver.doc.clientID), { message: 'leaver gone' })
     await new Promise((r) => setTimeout(r, 500))
     expect(removedAtWatcher).toEqual([leaver.doc.clientID])
-    crowd[0]!.doc.getText('t').insert(0, 'iedereen nog verbonden')
+    crowd[0]!.prose().insert(0, 'iedereen nog verbonden')
     await until(() => crowd.filter((c) => c !== leaver).every((c) => c.text() === 'iedereen nog verbonden'), { message: 'edit reaches all' })
   })
 

@@ -10,25 +10,25 @@ const m = (ring: 'inner' | 'outer', role: 'member' | 'reader' | 'chair', isCaseD
 
 describe('decideDocAccess', () => {
   it('gives the inner ring read and write on both documents', () => {
-    expect(decideDocAccess(m('inner', 'member'), plan)).toEqual({ canRead: true, canWrite: true })
-    expect(decideDocAccess(m('inner', 'chair'), inner)).toEqual({ canRead: true, canWrite: true })
+    expect(decideDocAccess(m('inner', 'member'), plan)).toMatchObject({ canRead: true, canWrite: true })
+    expect(decideDocAccess(m('inner', 'chair'), inner)).toMatchObject({ canRead: true, canWrite: true })
   })
 
   it('gives the outer ring the plan document and not a byte of the inner one', () => {
-    expect(decideDocAccess(m('outer', 'member'), plan)).toEqual({ canRead: true, canWrite: true })
-    expect(decideDocAccess(m('outer', 'member'), inner)).toEqual({ canRead: false, canWrite: false })
-    expect(decideDocAccess(m('outer', 'chair'), inner)).toEqual({ canRead: false, canWrite: false })
+    expect(decideDocAccess(m('outer', 'member'), plan)).toMatchObject({ canRead: true, canWrite: true })
+    expect(decideDocAccess(m('outer', 'member'), inner)).toMatchObject({ canRead: false, canWrite: false })
+    expect(decideDocAccess(m('outer', 'chair'), inner)).toMatchObject({ canRead: false, canWrite: false })
   })
 
   it('makes readers read-only, by ring', () => {
-    expect(decideDocAccess(m('inner', 'reader'), inner)).toEqual({ canRead: true, canWrite: false })
-    expect(decideDocAccess(m('outer', 'reader'), plan)).toEqual({ canRead: true, canWrite: false })
-    expect(decideDocAccess(m('outer', 'reader'), inner)).toEqual({ canRead: false, canWrite: false })
+    expect(decideDocAccess(m('inner', 'reader'), inner)).toMatchObject({ canRead: true, canWrite: false })
+    expect(decideDocAccess(m('outer', 'reader'), plan)).toMatchObject({ canRead: true, canWrite: false })
+    expect(decideDocAccess(m('outer', 'reader'), inner)).toMatchObject({ canRead: false, canWrite: false })
   })
 
   it('denies non-members everything, and meeting documents until meetings exist', () => {
-    expect(decideDocAccess(null, plan)).toEqual({ canRead: false, canWrite: false })
-    expect(decideDocAccess(m('inner', 'chair'), meeting)).toEqual({ canRead: false, canWrite: false })
+    expect(decideDocAccess(null, plan)).toMatchObject({ canRead: false, canWrite: false })
+    expect(decideDocAccess(m('inner', 'chair'), meeting)).toMatchObject({ canRead: false, canWrite: false })
   })
 
   it('lets only the case director manage members', () => {

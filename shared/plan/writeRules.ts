@@ -1,0 +1,107 @@
+/**
+ * What may be written where in the two plan documents: the rules the server's write
+ * guard enforces on every update, as data next to the section specs (sections.ts).
+ * Shape rules (which roots exist, which fields an entry has, what their values are)
+ * are here; who may write which root (ring, role) is decided in `server/access/`,
+ * from the `outerRing` and `appendOnly` entries below. A later rule (a section locked
+ * by the chair, the pen given to one participant) is a new entry, not a new branch.
+ */
+import { z } from 'zod'
+import type { CasePart } from '../protocol/docName'
+import { redFlagStateShape } from './innerItems'
+import { INNER_ROOTS, INNER_SECTIONS, META_ROOT, PLAN_ROOTS, PLAN_SECTIONS, RED_FLAG_HISTORY, type SectionName } from './layout'
+import { GSAV_PHASES, RESULT_KEYS, idSchema, isoDateTimeSchema, itemMetaShape, nameSchema, redFlagKeySchema, type FieldShape } from './model'
+import { phaseChangeSchema, regieMetaShape, regieShape, resultStateShape } from './planItems'
+import { SECTION_SPECS } from './sections'
+
+/** How a root type is written. */
+export type RootRule =
+  /** Written by the server only (schema version, part). */
+  | { kind: 'server' }
+  /** A section map: item id → Y.Map of the item's fields (sections.ts). */
+  | { kind: 'section'; section: SectionName; appendOnly: boolean; outerRing: 'none' | 'own-actions' }
+  /** A map of fixed or patterned keys, each a Y.Map of fields (results, red flags). */
+  | { kind: 'entries'; keys: 'fixed' | 'red-flag'; fields: FieldShape; history: boolean }
+  /** A map of named fields holding plain values (regie, phase). */
+  | { kind: 'fields'; fields: FieldShape }
+  /** An append-only array of plain entries (phase history). */
+  | { kind: 'log'; entry: z.ZodType }
+  /** A Tiptap rich-text fragment (richText.ts). */
+  | { kind: 'rich-text' }
+
+/** Items per section: a plan with more than this is not a plan any partner can read. */
+export const MAX_ITEMS_PER_SECTION = 500
+/** Entries in an append-only log (phase history, one red flag's history). */
+export const MAX_LOG_ENTRIES = 1000
+/** How far a new item's `createdAt` may lie in the future (clock skew between machines). */
+export const MAX_CLOCK_SKEW_MS = 5 * 60_000
+/** How old a new item's `createdAt` may be: edits made offline arrive late, not years late. */
+export const MAX_OFFLINE_AGE_MS = 30 * 24 * 60 * 60_000
+
+/** Fields an action's owner organisation may change from the outer ring: its progress. */
+export const OUTER_RING_ACTION_FIELDS: readonly string[] = ['status', 'doneNote', 'blockedReason', 'updatedAt']
+
+/** Item fields that are the writer's own identity: equal to the writer's when written. */
+export const ITEM_IDENTITY_FIELDS = { author: 'name', organisation: 'organisation' } as const
+/** Item fields fixed at creation. */
+export const ITEM_IMMUTABLE_FIELDS: readonly string[] = ['id', 'author', 'organisation', 'createdAt', 'meetingId']
+
+const APPEND_ONLY_SECTIONS: readonly SectionName[] = ['decisions', 'safetyScale']
+
+function sectionRule(section: SectionName): RootRule {
+  return {
+    kind: 'section', section, appendOnly: APPEND_ONLY_SECTIONS.includes(section), outerRing: section === 'actions' ? 'own-actions' : 'none',
+  }
+}
+
+const phaseFields: FieldShape = {
+  current: z.enum(GSAV_PHASES),
+  since: isoDateTimeSchema.nullable(),
+  decisionId: idSchema.nullable(),
+}
+
+const resultFields: FieldShape = resultStateShape
+const redFlagFields: FieldShape = redFlagStateShape
+const regieFields: FieldShape = { ...regieShape, ...regieMetaShape }
+
+/** Every root type each document part may hold, and how it is written. */
+export const ROOT_RULES: Readonly<Record<CasePart, Readonly<Record<string, RootRule>>>> = {
+  plan: {
+    [META_ROOT]: { kind: 'server' },
+    ...Object.fromEntries(PLAN_SECTIONS.map((s) => [s, sectionRule(s)])),
+    [PLAN_ROOTS.results]: { kind: 'entries', keys: 'fixed', fields: resultFields, history: false },
+    [PLAN_ROOTS.regie]: { kind: 'fields', fields: regieFields },
+    [PLAN_ROOTS.phase]: { kind: 'fields', fields: phaseFields },
+    [PLAN_ROOTS.phaseHistory]: { kind: 'log', entry: phaseChangeSchema },
+    [PLAN_ROOTS.summary]: { kind: 'rich-text' },
+  },
+  inner: {
+    [META_ROOT]: { kind: 'server' },
+    ...Object.fromEntries(INNER_SECTIONS.map((s) => [s, sectionRule(s)])),
+    [INNER_ROOTS.redFlags]: { kind: 'entries', keys: 'red-flag', fields: redFlagFields, history: true },
+    [INNER_ROOTS.innerNotes]: { kind: 'rich-text' },
+  },
+}
+
+/** The name of the nested history array in an `entries` root with history. */
+export const ENTRY_HISTORY_KEY = RED_FLAG_HISTORY
+
+/** Fields in entries and field maps that name the writer: equal to the writer's name when set. */
+export const STAMPED_NAME_FIELDS: readonly string[] = ['updatedBy', 'recorder', 'removedBy']
+
+/** The full field shape of an item of `section`: metadata plus the section's fields. */
+export function itemShape(section: SectionName): FieldShape {
+  return { ...itemMetaShape, ...SECTION_SPECS[section].shape }
+}
+
+/** Whether `key` may name an entry of an `entries` root. */
+export function isEntryKey(rule: Extract<RootRule, { kind: 'entries' }>, key: string): boolean {
+  if (rule.keys === 'fixed') return (RESULT_KEYS as readonly string[]).includes(key)
+  return redFlagKeySchema.safeParse(key).success
+}
+
+/** A phase-history entry must be written by its author. */
+export const LOG_AUTHOR_FIELDS = { author: 'name', organisation: 'organisation' } as const
+
+/** Names must parse as names (used for stamped fields). */
+export const stampedNameSchema = nameSchema
