@@ -1,9 +1,8 @@
 import { computed, type ComputedRef } from 'vue'
 import type * as Y from 'yjs'
 import type { MemberRole, Ring } from '../../shared/api/schemas'
-import {
-  INNER_ROOTS, INNER_SECTIONS, PLAN_ROOTS, PLAN_SECTIONS, getSectionMap, type PlanActor,
-} from '../../shared/plan'
+import type { PlanActor } from '../../shared/plan'
+import { undoableRoots } from '../../shared/plan/writeRules'
 import { caseDocName } from '../../shared/protocol/docName'
 import { combineConnections, type ConnectionState } from '../plan/connectionState'
 import { useSessionStore } from '../stores/session'
@@ -40,18 +39,9 @@ export interface PlanWorkspace {
   isReadOnly: ComputedRef<boolean>
 }
 
-function planScope(doc: Y.Doc): (Y.Map<unknown> | Y.Array<unknown>)[] {
-  return [
-    ...PLAN_SECTIONS.map((section) => getSectionMap(doc, section)),
-    doc.getMap<unknown>(PLAN_ROOTS.results),
-    doc.getMap<unknown>(PLAN_ROOTS.regie),
-    doc.getMap<unknown>(PLAN_ROOTS.phase),
-    doc.getArray<unknown>(PLAN_ROOTS.phaseHistory),
-  ]
-}
-
-function innerScope(doc: Y.Doc): Y.Map<unknown>[] {
-  return [...INNER_SECTIONS.map((section) => getSectionMap(doc, section)), doc.getMap<unknown>(INNER_ROOTS.redFlags)]
+/** The roots the local user's undo tracks: those an undo can revert within the server's rules. */
+function undoScope(doc: Y.Doc, part: 'plan' | 'inner'): Y.Map<unknown>[] {
+  return undoableRoots(part).map((name) => doc.getMap<unknown>(name))
 }
 
 /**
@@ -73,8 +63,8 @@ export function usePlanWorkspace(detail: PlanCase): PlanWorkspace {
     inner = { collab: innerCollab, state: usePlanDocState(innerCollab.doc.value, 'inner', innerCollab.synced) }
   }
 
-  const targets: UndoTarget[] = [{ key: 'plan', doc: plan.collab.doc.value, scope: planScope(plan.collab.doc.value) }]
-  if (inner) targets.push({ key: 'inner', doc: inner.collab.doc.value, scope: innerScope(inner.collab.doc.value) })
+  const targets: UndoTarget[] = [{ key: 'plan', doc: plan.collab.doc.value, scope: undoScope(plan.collab.doc.value, 'plan') }]
+  if (inner) targets.push({ key: 'inner', doc: inner.collab.doc.value, scope: undoScope(inner.collab.doc.value, 'inner') })
   const undo = usePlanUndo(targets, origin)
   useUndoShortcuts(undo.undo, undo.redo)
 

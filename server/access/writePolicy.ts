@@ -74,12 +74,17 @@ function judgeRoot(root: string, rule: RootRule, touches: Touch[], ctx: TouchCon
 function judgeSection(root: string, rule: SectionRule, touches: Touch[], ctx: TouchContext, writer: Writer, now: number): Refusal {
   const section = ctx.doc.getMap<unknown>(root)
   const changedFields = new Map<string, Set<string>>()
+  const added = new Set<string>()
   for (const t of touches) {
     if (t.path.length === 0) {
       if (t.key === null) return `${root} holds items by id`
-      if (t.op === 'delete') return `${rule.section} items are removed by marking them removed, never deleted`
-      const refusal = judgeNewItem(rule, section, t.key, ctx, writer, now)
-      if (refusal) return refusal
+      if (t.op === 'delete') {
+        // Removal is a tombstone (restorable, in the diff). Only an item the writer added
+        // themselves may disappear: their own undo of that addition.
+        if (rule.appendOnly || !t.item || !ctx.isOwn(t.item)) return `${rule.section} items are removed by marking them removed, never deleted`
+        continue
+      }
+      added.add(t.key)
     } else if (t.path.length === 1 && t.key !== null) {
       const fields = changedFields.get(t.path[0]!) ?? new Set<string>()
       fields.add(t.key)
@@ -87,6 +92,10 @@ function judgeSection(root: string, rule: SectionRule, touches: Touch[], ctx: To
     } else {
       return `${rule.section} items hold plain values only`
     }
+  }
+  for (const id of added) {
+    const refusal = judgeNewItem(rule, section, id, ctx, writer, now)
+    if (refusal) return refusal
   }
   for (const [id, fields] of changedFields) {
     const refusal = judgeItemChange(rule, section, id, fields, writer)
@@ -97,8 +106,10 @@ function judgeSection(root: string, rule: SectionRule, touches: Touch[], ctx: To
 
 function judgeNewItem(rule: SectionRule, section: Y.Map<unknown>, id: string, ctx: TouchContext, writer: Writer, now: number): Refusal {
   const entry = mapEntry(section, id)
-  if (!entry || entry.deleted) return `${rule.section} items are removed by marking them removed, never deleted`
-  if (entry.left !== null || !ctx.isNew(entry)) return `${rule.section} items are changed field by field, never replaced`
+  // Deleted: an undo of the writer's own addition, judged with its delete touch above.
+  if (!entry || entry.deleted) return null
+  // A replaced live item shows as a delete touch (refused above unless it was the writer's own).
+  if (!ctx.isNew(entry)) return `${rule.section} items are changed field by field, never replaced`
   const map = liveValue(section, id)
   if (!(map instanceof Y.Map)) return `${rule.section} items must be maps`
   if (section.size > MAX_ITEMS_PER_SECTION) return `${rule.section} holds at most ${MAX_ITEMS_PER_SECTION} items`

@@ -7,6 +7,7 @@
  * `accept` is called synchronously right after the last check, so the staging copy and
  * the commit queue never disagree about what was accepted.
  */
+import type * as Y from 'yjs'
 import type { ClientOwners } from './clientIds'
 import { checkStructure, type StagingDoc } from './updateGuard'
 import type { HubConnection, WriteCheck } from './types'
@@ -57,6 +58,8 @@ export async function admitUpdate(
       ctx.staging.discard()
       return refusal
     }
+    // Nothing new (an empty update, only what the document has): nothing to store.
+    if (structure.clients.length === 0 && 'touches' in trial.touches && trial.touches.touches.length === 0) return null
     accept(update)
     return null
   }
@@ -65,8 +68,9 @@ export async function admitUpdate(
 function judge(ctx: AdmissionContext, conn: HubConnection, result: Extract<ReturnType<StagingDoc['trial']>, { kind: 'applied' }>['touches']): Refusal | null {
   if ('refusal' in result) return { step: 'touches', reason: result.refusal }
   if (result.touches.length === 0) return null
+  const context = { ...result.context, isOwn: (item: Y.Item) => ctx.owners.ownerOf(item.id.client) === conn.user.id }
   for (const check of ctx.checks) {
-    const reason = check.judge({ docName: ctx.docName, touches: result.touches, context: result.context, conn })
+    const reason = check.judge({ docName: ctx.docName, touches: result.touches, context, conn })
     if (reason) return { step: check.name, reason }
   }
   return null

@@ -19,6 +19,11 @@ export class ClientOwners {
 
   constructor(private readonly docName: string, private readonly store: DocStore) {}
 
+  /** The owner of a client id as far as this node has looked it up, if any. */
+  ownerOf(client: number): string | undefined {
+    return this.owners.get(client)
+  }
+
   /**
    * Checks that `userId` may write new structs under `clients`, claiming the ids that
    * are new to the document.

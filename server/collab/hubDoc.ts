@@ -269,6 +269,11 @@ export class HubDoc {
     this.release()
   }
 
+  /** Resolves once every update accepted so far is committed (and applied and broadcast). */
+  whenCommitted(): Promise<void> {
+    return this.whenPersisted(this.queuedGen)
+  }
+
   /** Resolves once every update queued up to generation `gen` is persisted. */
   whenPersisted(gen: number): Promise<void> {
     if (this.persistedGen >= gen || this.isClosed) return Promise.resolve()

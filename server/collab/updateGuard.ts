@@ -147,7 +147,7 @@ export class StagingDoc {
       this.discard()
       return { kind: 'missing' }
     }
-    return { kind: 'applied', touches: touches ?? { touches: [], context: { doc, isNew: () => false } } }
+    return { kind: 'applied', touches: touches ?? { touches: [], context: { doc, isNew: () => false, isOwn: () => false } } }
   }
 
   /** Whether an update holds anything the staging copy lacks. */

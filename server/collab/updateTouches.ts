@@ -24,6 +24,8 @@ export interface Touch {
   /** The map key written or deleted; null for list or text content. */
   key: string | null
   op: 'write' | 'delete'
+  /** For a delete: the struct that was deleted (who created it decides who may delete it). */
+  item?: Y.Item
 }
 
 /** What the policy may ask about the structs of the update being judged. */
@@ -32,6 +34,8 @@ export interface TouchContext {
   doc: Y.Doc
   /** Whether a struct was created by the update being judged. */
   isNew(item: Y.Item): boolean
+  /** Whether a struct was written under one of the writer's own client ids. */
+  isOwn(item: Y.Item): boolean
 }
 
 /** The touches of an update, or a refusal when a change sits where nothing may. */
@@ -57,10 +61,11 @@ export function readTouches(doc: Y.Doc, tr: Y.Transaction): TouchResult {
     if (!(parent instanceof Y.AbstractType)) return
     const where = locate(parent)
     if (typeof where === 'string') refusal = where
-    else touches.push({ ...where, key: struct.parentSub, op: 'delete' })
+    else touches.push({ ...where, key: struct.parentSub, op: 'delete', item: struct })
   })
   if (refusal !== null) return { refusal }
-  return { touches, context: { doc, isNew } }
+  // Ownership is the admission's to tell (clientIds.ts); until then, nothing is own.
+  return { touches, context: { doc, isNew, isOwn: () => false } }
 }
 
 function locate(type: AnyType): { root: string; path: string[] } | string {

@@ -105,3 +105,17 @@ export const LOG_AUTHOR_FIELDS = { author: 'name', organisation: 'organisation' 
 
 /** Names must parse as names (used for stamped fields). */
 export const stampedNameSchema = nameSchema
+
+/**
+ * Roots a partner's own undo (client/composables/usePlanUndo.ts) may revert: every
+ * change there can be taken back within the rules above. Append-only roots (decisions,
+ * safety scores, red flags with their history, the phase with its history) are left
+ * out: undoing there would remove history, which the server refuses; a correction is a
+ * new entry.
+ */
+export function undoableRoots(part: CasePart): string[] {
+  return Object.entries(ROOT_RULES[part])
+    .filter(([, rule]) => (rule.kind === 'section' && !rule.appendOnly) || (rule.kind === 'entries' && !rule.history) || rule.kind === 'fields')
+    .map(([name]) => name)
+    .filter((name) => name !== PLAN_ROOTS.phase)
+}
