@@ -41,6 +41,8 @@ type EntriesRule = Extract<RootRule, { kind: 'entries' }>
 
 /** Judges all touches of one update. */
 export function judgeWrite(part: CasePart, touches: readonly Touch[], ctx: TouchContext, writer: Writer, now = Date.now()): Refusal {
+  // Read-only connections never get here (connection.ts drops their writes); this is the second lock.
+  if (writer.role === 'reader') return 'readers do not write'
   const byRoot = new Map<string, Touch[]>()
   for (const t of touches) byRoot.set(t.root, [...(byRoot.get(t.root) ?? []), t])
   for (const [root, rootTouches] of byRoot) {
