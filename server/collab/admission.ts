@@ -41,9 +41,15 @@ export async function admitUpdate(
     if (ctx.isClosed()) return null
     const structure = checkStructure(update, (c) => ctx.staging.stateOf(c))
     if ('refusal' in structure) return { step: 'structure', reason: structure.refusal }
-    // Owners are kept in the database, so an id introduced on another node is known here.
     const notOwn = await ctx.owners.check(structure.clients, conn.user.id, (c) => ctx.staging.stateOf(c))
-    if (notOwn) return { step: 'client-id', reason: notOwn }
+    if (notOwn) {
+      if (caughtUp) return { step: 'client-id', reason: notOwn }
+      // An honest sync reply carries everything the client has and this node lacks,
+      // partners' structs included, when their bus message is late: read the log first.
+      caughtUp = true
+      await ctx.catchUp()
+      continue
+    }
     if (ctx.isClosed()) return null
     const trial = ctx.staging.trial(update)
     if (trial.kind === 'invalid') return { step: 'apply', reason: trial.reason }
