@@ -1,6 +1,6 @@
 /**
  * Cold load: a plan document with 10,000 small edits in its history (20 partners typing
- * concurrently, each in their own section of the plan, two characters per edit, as
+ * concurrently, each in their own paragraph of the summary, two characters per edit, as
  * typing arrives), then the nodes are restarted and a fresh client connects;
  * the figure is the time from creating the provider to the moment its document holds the
  * whole text (not merely "synced": @y/websocket-server answers before its persistence
@@ -9,6 +9,7 @@
 import { performance } from 'node:perf_hooks'
 import type * as Y from 'yjs'
 import { connectAll } from './generator'
+import { ownParagraph, proseLength } from './lib/prose'
 import { median } from './lib/stats'
 import { COLD_LOAD } from './scenarios'
 import type { Target } from './targets/target'
@@ -34,8 +35,8 @@ export async function runColdLoad(target: Target, restarts: number, log: (line: 
     const writers = clients[0]!
     const expected = COLD_LOAD.writers * COLD_LOAD.editsPerWriter * COLD_LOAD.textPerEdit.length
     const pause = 1000 / COLD_LOAD.editsPerSecond
-    await Promise.all(writers.map(async (w, i) => {
-      const text = w.doc.getText(`section-${i}`)
+    await Promise.all(writers.map(async (w) => {
+      const text = ownParagraph(w.doc)
       for (let e = 0; e < COLD_LOAD.editsPerWriter; e++) {
         text.insert(text.length, COLD_LOAD.textPerEdit)
         await sleep(pause)
@@ -63,11 +64,9 @@ export async function runColdLoad(target: Target, restarts: number, log: (line: 
   }
 }
 
-/** Characters in all sections of the cold-load document. */
+/** Characters in all paragraphs of the cold-load document. */
 function contentLength(doc: Y.Doc): number {
-  let n = 0
-  for (let i = 0; i < COLD_LOAD.writers; i++) n += doc.getText(`section-${i}`).length
-  return n
+  return proseLength(doc)
 }
 
 async function timeToContent(running: Awaited<ReturnType<Target['start']>>, spec: Parameters<typeof running.respec>[0], expected: number): Promise<number> {

@@ -1,17 +1,20 @@
 /**
  * The load generator: one process, every client a real provider with its own Y.Doc.
- * Each edit sets key `<editId>` to its send time in the document's `bench` map; every other
- * client of the document records when it sees it, and an edit's latency is the time until
- * the *last* of them has it. Edits made during warm-up are tracked for loss but not timed.
- * (A map, not an array: `event.keysChanged` costs only the changed keys, while an array
- * event's `changes` walks the whole list, which made the generator its own bottleneck.)
+ * Each client types into its own paragraph of the plan's summary (rich text, as a partner
+ * types in the editor, and what Samenspel's write guard accepts): an edit appends the
+ * token `[<editId>]`; every other client of the document records when the token arrives
+ * (in the delta of its text event, which costs only the change), and an edit's latency
+ * is the time until the *last* of them has it. Edits made during warm-up are tracked for
+ * loss but not timed. (Before the write guard the generator set keys of a `bench` map;
+ * a root of its own is refused now, and typing is the most common real edit anyway.)
  *
  * Scheduling: every client edits every 1/rate seconds with a random phase; since all
  * periods are equal, a ring ordered by next-due time is always in order, so each tick
  * costs only the edits it makes.
  */
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
+import { ownParagraph, PROSE_FIELD } from './lib/prose'
 import { cpuDeltaMs, cpuMs, cpuSnapshot, rssMiB } from './lib/proc'
 import { mapLimit } from './lib/pool'
 import { hubWindow, type HubWindow } from './lib/promText'
@@ -58,7 +61,7 @@ interface Pending {
 interface GenClient {
   index: number
   client: BenchClient
-  map: Y.Map<number>
+  text: Y.XmlText
   nextDue: number
   seq: number
 }
@@ -71,6 +74,8 @@ const GENERATOR_CPU_LIMIT = 0.85
 const GENERATOR_ELD_LIMIT_MS = 50
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+/** An edit's token in the text: `[<client index>.<seq>]`. */
+const TOKEN = /\[(\d+\.\d+)\]/g
 
 function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -97,7 +102,8 @@ export async function runScenario(target: RunningTarget, targetName: string, nod
   const specs = await target.prepare(s.docs, s.clientsPerDoc)
   const { clients, connectMs } = await connectAll(target, specs)
   log(`  ${clients.flat().length} clients connected and synced in ${Math.round(connectMs)} ms`)
-  await sleep(1000) // let the presence burst of the joins settle
+  const texts = clients.map((docClients) => docClients.map((c) => ownParagraph(c.doc)))
+  await sleep(1000) // let the presence burst of the joins (and the new paragraphs) settle
 
   const pending = new Map<string, Pending>()
   const latencies: number[] = []
@@ -120,14 +126,19 @@ export async function runScenario(target: RunningTarget, targetName: string, nod
   const now0 = performance.now()
   const ring: GenClient[] = []
   let index = 0
-  for (const docClients of clients) {
-    for (const client of docClients) {
-      const map = client.doc.getMap<number>('bench')
-      map.observe((event) => {
-        if (event.transaction.local) return
-        for (const id of event.keysChanged) receive(id)
+  for (const [d, docClients] of clients.entries()) {
+    for (const [k, client] of docClients.entries()) {
+      client.doc.getXmlFragment(PROSE_FIELD).observeDeep((events, tr) => {
+        if (tr.local) return
+        for (const e of events) {
+          if (!(e.target instanceof Y.XmlText)) continue
+          for (const op of e.delta) {
+            if (typeof op.insert !== 'string') continue
+            for (const m of op.insert.matchAll(TOKEN)) receive(m[1]!)
+          }
+        }
       })
-      ring.push({ index: index++, client, map, nextDue: now0 + Math.random() * period, seq: 0 })
+      ring.push({ index: index++, client, text: texts[d]![k]!, nextDue: now0 + Math.random() * period, seq: 0 })
     }
   }
   ring.sort((a, b) => a.nextDue - b.nextDue)
@@ -138,7 +149,7 @@ export async function runScenario(target: RunningTarget, targetName: string, nod
     const sentAt = performance.now()
     pending.set(id, { sentAt, remaining: receivers, measured: measuring })
     if (measuring) sentMeasured++
-    c.map.set(id, sentAt)
+    c.text.insert(c.text.length, `[${id}]`)
   }
 
   let running = true

@@ -6,7 +6,8 @@
  *   --quick              shorter windows and one cold-load restart (a smoke check, < 4 min)
  *   --runs N             repeat everything N times; the report gives the median of each figure
  *   --targets a,b        only these targets (samenspel, hocuspocus, y-websocket-server, and the
- *                        what-if samenspel-async-commit, which runs only when named)
+ *                        what-ifs samenspel-async-commit and samenspel-before-guard (the code
+ *                        before the write guard, from a git worktree), which run only when named)
  *   --scenarios 1,3      only these scenarios (1-based)
  *   --no-cold            skip the cold-load measurement
  *   --measure S          measured window in seconds (overrides the scenario's)
@@ -72,7 +73,10 @@ const allTargets: Target[] = [
   yWebsocketServerTarget(args.profile ? profileDir : undefined),
 ]
 // A what-if, only when asked for by name (docs/BENCHMARKS.md).
-const extraTargets: Target[] = [samenspelTarget(NODES, { asyncCommit: true, profileDir: args.profile ? profileDir : undefined })]
+const extraTargets: Target[] = [
+  samenspelTarget(NODES, { asyncCommit: true, profileDir: args.profile ? profileDir : undefined }),
+  samenspelTarget(NODES, { beforeGuard: true, profileDir: args.profile ? profileDir : undefined }),
+]
 const wantedTargets = args.targets?.split(',').map((t) => t.trim())
 const known = [...allTargets, ...extraTargets]
 for (const t of wantedTargets ?? []) if (!known.some((a) => a.name === t)) fail(`unknown target "${t}" (known: ${known.map((a) => a.name).join(', ')})`)

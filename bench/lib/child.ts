@@ -23,10 +23,10 @@ export interface ServerProcess {
 export async function startServerProcess(
   script: string,
   env: Record<string, string>,
-  { timeoutMs = 60_000, label = script, nodeArgs = [] as string[] } = {},
+  { timeoutMs = 60_000, label = script, nodeArgs = [] as string[], cwd = projectRoot } = {},
 ): Promise<ServerProcess> {
   const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
-    cwd: projectRoot,
+    cwd,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })

@@ -5,11 +5,14 @@
  * API; the demo seed does the same), members of their cases through the JSON API,
  * logged in through `POST /api/session`, on the case's plan document.
  */
+import { execFileSync } from 'node:child_process'
+import { existsSync, symlinkSync } from 'node:fs'
+import { join } from 'node:path'
 import { hashPassword } from '../../server/auth/password'
 import { createPgDb } from '../../server/db/pgDb'
 import { ensureOrganisation, upsertUser } from '../../server/store/users'
 import { caseDocName } from '../../shared/protocol/docName'
-import { startServerProcess, type ServerProcess } from '../lib/child'
+import { projectRoot, startServerProcess, type ServerProcess } from '../lib/child'
 import { BENCH_REDIS_URL, createDatabase, uniquePrefix } from '../lib/pg'
 import { mapLimit } from '../lib/pool'
 import { connectYWebsocket } from './providers'
@@ -44,12 +47,35 @@ async function login(baseUrl: string, email: string, password: string): Promise<
  * lose the last fraction of a second of acknowledged edits). Configured through
  * DATABASE_URL alone (`?options=-c synchronous_commit=off`), no server change.
  */
-export function samenspelTarget(nodes: number, { profileDir, asyncCommit = false }: { profileDir?: string; asyncCommit?: boolean } = {}): Target {
+/**
+ * The last commit before the write guard (issue #10): `samenspel-before-guard` runs its
+ * server from a git worktree of that commit, in the same run and with the same edits, so
+ * the guard's cost is a before/after of one run, without a switch in the server that
+ * turns the guard off.
+ */
+const BEFORE_GUARD_COMMIT = 'f92575e'
+
+/** A worktree of `commit` under bench-results/ that shares this checkout's node_modules. */
+function worktreeOf(commit: string): string {
+  const dir = join(projectRoot, 'bench-results', `worktree-${commit}`)
+  if (!existsSync(join(dir, 'server', 'main.ts'))) {
+    execFileSync('git', ['worktree', 'add', '--force', '--detach', dir, commit], { cwd: projectRoot, stdio: 'ignore' })
+  }
+  if (!existsSync(join(dir, 'node_modules'))) symlinkSync(join(projectRoot, 'node_modules'), join(dir, 'node_modules'), 'dir')
+  return dir
+}
+
+export function samenspelTarget(
+  nodes: number,
+  { profileDir, asyncCommit = false, beforeGuard = false }: { profileDir?: string; asyncCommit?: boolean; beforeGuard?: boolean } = {},
+): Target {
+  const name = beforeGuard ? 'samenspel-before-guard' : asyncCommit ? 'samenspel-async-commit' : 'samenspel'
   return {
-    name: asyncCommit ? 'samenspel-async-commit' : 'samenspel',
-    description: `Samenspel hub, ${nodes} node(s), Redis bus, PostgreSQL commit before broadcast${asyncCommit ? ' (synchronous_commit=off)' : ''}`,
+    name,
+    description: `Samenspel hub, ${nodes} node(s), Redis bus, PostgreSQL commit before broadcast${asyncCommit ? ' (synchronous_commit=off)' : ''}${beforeGuard ? ` (code of ${BEFORE_GUARD_COMMIT}, before the write guard)` : ''}`,
     nodes,
     async start() {
+      const cwd = beforeGuard ? worktreeOf(BEFORE_GUARD_COMMIT) : projectRoot
       const database = await createDatabase()
       const databaseUrl = asyncCommit ? `${database.url}?options=${encodeURIComponent('-c synchronous_commit=off')}` : database.url
       const env: Record<string, string> = {
@@ -57,12 +83,12 @@ export function samenspelTarget(nodes: number, { profileDir, asyncCommit = false
         REDIS_PREFIX: uniquePrefix('samenspel'), SESSION_SECRET, SEED_DEMO: 'true', DEMO_PASSWORD,
         SERVE_CLIENT: 'false', LOG_LEVEL: 'info',
       }
-      const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}/samenspel`] : []
+      const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}/${name}`] : []
       let procs: ServerProcess[] = []
       const startAll = async () => {
         // The first node migrates and seeds; the others start once it is up.
-        procs = [await startServerProcess('server/main.ts', { ...env, NODE_ID: 'bench-0' }, { label: 'samenspel node 0', nodeArgs })]
-        for (let i = 1; i < nodes; i++) procs.push(await startServerProcess('server/main.ts', { ...env, NODE_ID: `bench-${i}` }, { label: `samenspel node ${i}`, nodeArgs }))
+        procs = [await startServerProcess('server/main.ts', { ...env, NODE_ID: 'bench-0' }, { label: `${name} node 0`, nodeArgs, cwd })]
+        for (let i = 1; i < nodes; i++) procs.push(await startServerProcess('server/main.ts', { ...env, NODE_ID: `bench-${i}` }, { label: `${name} node ${i}`, nodeArgs, cwd }))
       }
       await startAll()
       const db = await createPgDb(database.url, () => undefined)
