@@ -6,6 +6,8 @@
  * it is stored, on one node and on two, whoever sends it; and a row like it planted in
  * the database is quarantined while the document loads without it.
  */
+import fc from 'fast-check'
+import * as Y from 'yjs'
 import { afterEach, describe, expect, it } from 'vitest'
 import { CloseCode } from '../../shared/protocol/closeCodes'
 import { caseDocName } from '../../shared/protocol/docName'
@@ -16,6 +18,9 @@ import { auditEventsFor, isCommittedInUpdateLog, plantUpdateRow, quarantineOf } 
 import { healthStatus, readMetric } from '../helpers/metrics'
 import { closedWithin, openRawSocket } from '../helpers/rawSockets'
 import { until } from '../helpers/until'
+import { hostileUpdate } from '../helpers/updateGrammar'
+import { addAction, listActions } from '../../shared/plan'
+import { syncFrame, SYNC } from '../helpers/frames'
 
 /** The frame from the issue: sync update, one item under client 424242 whose origin is its own clock 5. */
 const POISON_FRAME = Uint8Array.from([0x00, 0x02, 0x0e, 0x01, 0x01, 0xb2, 0xf2, 0x19, 0x00, 0x84, 0xb2, 0xf2, 0x19, 0x05, 0x01, 0x78, 0x00])
@@ -115,5 +120,55 @@ describe('collab write guard: updates that decode but do not apply', () => {
     reader.prose().insert(reader.text().length, ' Bevestigd.')
     const other = await open(fresh.url, await login(fresh.url, DEMO.chair), plan)
     await until(() => other.text() === 'Afspraak: huisbezoek dinsdag. Bevestigd.')
+  })
+
+  it('closes the school\'s connection for hostile decodable updates over real websockets (4409), or keeps a harmless one, and the partners notice nothing', async () => {
+    cluster = await startCluster(1)
+    const node = cluster.nodes[0]!
+    const { caseId, chairCookie } = await makeCase(node.url, [{ email: DEMO.school, ring: 'outer', role: 'member' }])
+    const plan = caseDocName(caseId, 'plan')
+    const writer = await open(node.url, chairCookie, plan)
+    const watcher = await open(node.url, await login(node.url, DEMO.chair), plan)
+    writer.prose().insert(0, 'Veiligheidsplan: ')
+    await until(() => watcher.text() === 'Veiligheidsplan: ')
+    const school = await login(node.url, DEMO.school)
+    const state = [...Y.decodeStateVector(Y.encodeStateVector(writer.doc))].map(([client, clock]) => ({ client, clock }))
+    const target = { state, roots: ['summary', 'goals', 'actions', 'meta', 'regie', 'x'], keys: ['status', 'author', 'schemaVersion'] }
+    const codes = new Set<number>()
+    let marker = 0
+    await fc.assert(
+      fc.asyncProperty(hostileUpdate(target), async (update) => {
+        // After the hostile update, on the same socket, an action the school may add:
+        // admissions of one socket are serial, so seeing it proves the first was judged.
+        const own = new Y.Doc()
+        Y.applyUpdate(own, Y.encodeStateAsUpdate(watcher.doc))
+        const before = Y.encodeStateVector(own)
+        const what = `Markering ${++marker}`
+        addAction(own, { what, ownerOrganisation: 'OBS De Vlinder', due: '2026-12-20', resultKey: 'direct-safety' }, { name: 'Joost Bakker', organisation: 'OBS De Vlinder' })
+        const raw = openRawSocket(node.url, school, plan)
+        try {
+          await raw.opened
+          raw.ws.send(syncFrame(SYNC.update, update))
+          raw.ws.send(syncFrame(SYNC.update, Y.encodeStateAsUpdate(own, before)))
+          const outcome = await Promise.race([
+            raw.closed.then((c) => c.code),
+            until(() => listActions(watcher.doc).some((a) => a.what === what), { timeoutMs: 5000 }).then(() => 0),
+          ])
+          codes.add(outcome)
+          expect([CloseCode.UpdateRefused, CloseCode.MalformedMessage, 0]).toContain(outcome)
+        } finally {
+          raw.ws.terminate()
+        }
+      }),
+      { numRuns: 150 },
+    )
+    expect(codes.has(CloseCode.UpdateRefused)).toBe(true)
+    writer.prose().insert(writer.text().length, 'nog steeds bewerkbaar')
+    await until(() => watcher.text() === 'Veiligheidsplan: nog steeds bewerkbaar', { message: 'the next honest edit still arrives, nothing of the school in the text' })
+    // Of the school's writes only its own markers are in the plan.
+    expect(listActions(watcher.doc).every((a) => a.ownerOrganisation === 'OBS De Vlinder' && a.what.startsWith('Markering'))).toBe(true)
+    expect(writer.closes).toEqual([])
+    expect(watcher.closes).toEqual([])
+    expect(await healthStatus(node.url)).toBe(200)
   })
 })
