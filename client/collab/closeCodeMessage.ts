@@ -6,6 +6,8 @@ const CLOSE_MESSAGE_KEYS: Record<number, string> = {
   [CloseCode.Unauthenticated]: 'collab.close.unauthenticated',
   [CloseCode.Forbidden]: 'collab.close.forbidden',
   [CloseCode.OriginNotAllowed]: 'collab.close.originNotAllowed',
+  // Shown only once the fresh starts after refusals are used up (useCollabDoc).
+  [CloseCode.UpdateRefused]: 'collab.close.updateRefused',
   [CloseCode.AccessRevoked]: 'collab.close.accessRevoked',
   [CloseCode.MessageTooLarge]: 'collab.close.messageTooLarge',
   [CloseCode.MalformedMessage]: 'collab.close.malformedMessage',

@@ -15,10 +15,11 @@ import { useI18n } from 'vue-i18n'
 import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
 import type { Awareness } from 'y-protocols/awareness'
-import { isTerminalCloseCode } from '../../shared/protocol/closeCodes'
+import { CloseCode, isTerminalCloseCode } from '../../shared/protocol/closeCodes'
 import type { AwarenessUser } from '../collab/awarenessUser'
 import { closeMessageKey } from '../collab/closeCodeMessage'
 import { organisationColor } from '../collab/organisationColor'
+import { createResetBudget } from '../collab/resetBudget'
 
 /** Connection state of a collaborative document as the UI shows it. */
 export type CollabStatus = 'connecting' | 'connected' | 'disconnected' | 'denied'
@@ -29,7 +30,18 @@ export interface CollabUser {
   organisation: string
 }
 
-/** What {@link useCollabDoc} returns. The refs are replaced when the doc name changes. */
+/** A change of this client the server refused (close code 4409); nothing of it was stored. */
+export interface CollabRefusal {
+  /** When the refusal arrived (ms since the epoch); tells two refusals apart. */
+  at: number
+  /** The server's short English reason from the close frame (no plan content). */
+  reason: string
+}
+
+/**
+ * What {@link useCollabDoc} returns. `doc`, `provider` and `awareness` are replaced when
+ * the doc name changes or after a refused update; `generation` counts those replacements.
+ */
 export interface CollabDoc {
   doc: Readonly<ShallowRef<Y.Doc>>
   provider: Readonly<ShallowRef<WebsocketProvider>>
@@ -42,6 +54,15 @@ export interface CollabDoc {
   closeCode: Readonly<Ref<number | null>>
   /** Localised explanation of {@link closeCode}, or null. */
   closeReason: ComputedRef<string | null>
+  /**
+   * Starts at 0 and grows with every fresh session (new Y.Doc and provider). Whatever
+   * holds on to `doc.value` or `provider.value` must be re-created when it changes.
+   */
+  generation: Readonly<Ref<number>>
+  /** The last refused change, until dismissed; the session was started afresh after it. */
+  refusal: Readonly<Ref<CollabRefusal | null>>
+  /** Hides {@link refusal}. */
+  dismissRefusal: () => void
 }
 
 interface CollabSession {
@@ -75,7 +96,12 @@ function closeSession(session: CollabSession): void {
 /**
  * Opens a Yjs document on the doc hub through y-websocket and tracks its connection.
  * A terminal close code (4400–4499) ends in status `denied`: y-websocket stops
- * reconnecting and the user sees why. Everything is torn down with the calling scope.
+ * reconnecting and the user sees why. Except a refused update (4409): the local copy
+ * then holds a change the server will never take (and a gap in this client's clock on
+ * the server), so it is dropped and the document opened afresh, with everything the
+ * server has; {@link CollabDoc.refusal} tells the page. Only a few fresh starts per
+ * minute (resetBudget.ts): after that it is `denied` too. Everything is torn down with
+ * the calling scope.
  * @param docName e.g. `case/<uuid>/plan`; when a ref changes, a new doc is opened.
  * @param user name and organisation shown to the others in the document.
  */
@@ -89,6 +115,9 @@ export function useCollabDoc(docName: Ref<string> | string, user: CollabUser): C
   const status = ref<CollabStatus>('connecting')
   const synced = ref(false)
   const closeCode = ref<number | null>(null)
+  const generation = ref(0)
+  const refusal = ref<CollabRefusal | null>(null)
+  const resets = createResetBudget()
   let session = openSession(toValue(docName), localUser.value)
   const doc = shallowRef(session.doc)
   const provider = shallowRef(session.provider)
@@ -105,7 +134,22 @@ export function useCollabDoc(docName: Ref<string> | string, user: CollabUser): C
     // null means we closed it ourselves (destroy, watchdog): not a server decision.
     if (event === null) return
     closeCode.value = event.code
-    status.value = isTerminalCloseCode(event.code) ? 'denied' : 'disconnected'
+    // A refusal is decided on `closed`, which y-websocket emits once it is done with the socket.
+    const isDenied = isTerminalCloseCode(event.code) && event.code !== CloseCode.UpdateRefused
+    status.value = isDenied ? 'denied' : 'disconnected'
+  }
+
+  function handleClosed(event: { code: number; reason: string }): void {
+    if (event.code !== CloseCode.UpdateRefused) return
+    const now = Date.now()
+    if (!resets.tryTake(now)) {
+      // Refused again and again: stop at the close message (reload the page) instead of looping.
+      refusal.value = null
+      status.value = 'denied'
+      return
+    }
+    refusal.value = { at: now, reason: event.reason }
+    replaceSession(toValue(docName))
   }
 
   function handleSync(isSynced: boolean): void {
@@ -115,6 +159,7 @@ export function useCollabDoc(docName: Ref<string> | string, user: CollabUser): C
   function listen(target: WebsocketProvider): void {
     target.on('status', handleStatus)
     target.on('connection-close', handleConnectionClose)
+    target.on('closed', handleClosed)
     target.on('sync', handleSync)
   }
 
@@ -128,6 +173,7 @@ export function useCollabDoc(docName: Ref<string> | string, user: CollabUser): C
     doc.value = session.doc
     provider.value = session.provider
     awareness.value = session.provider.awareness
+    generation.value++
   }
 
   listen(session.provider)
@@ -153,5 +199,10 @@ export function useCollabDoc(docName: Ref<string> | string, user: CollabUser): C
     synced: readonly(synced),
     closeCode: readonly(closeCode),
     closeReason,
+    generation: readonly(generation),
+    refusal: readonly(refusal),
+    dismissRefusal: () => {
+      refusal.value = null
+    },
   }
 }

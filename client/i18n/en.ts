@@ -75,6 +75,7 @@ export const en: MessageSchema = {
       unauthenticated: 'Your session has expired. Please log in again.',
       forbidden: 'You do not have access to this document.',
       originNotAllowed: 'This connection does not come from our own website and was refused.',
+      updateRefused: 'The server kept refusing your changes; they were not saved. Reload the page to continue with what the server has.',
       accessRevoked: 'Your access to this document has been revoked.',
       messageTooLarge: 'A change was too large to send. Shorten the text and try again.',
       malformedMessage: 'The server did not understand a message. Please reload the page.',
@@ -85,6 +86,11 @@ export const en: MessageSchema = {
       transient: 'The connection was lost. Reconnecting…',
     },
     loginAgain: 'Log in again',
+    refusal: {
+      message: 'Your last change was not saved: the server did not allow it. Your earlier changes are kept; the plan shows what the server has again.',
+      details: 'Reason given by the server',
+      dismiss: 'Close message',
+    },
   },
   presence: {
     heading: 'Who is here',

@@ -75,6 +75,7 @@ export const nl = {
       unauthenticated: 'Je sessie is verlopen. Log opnieuw in.',
       forbidden: 'Je hebt geen toegang tot dit document.',
       originNotAllowed: 'Deze verbinding komt niet van de eigen website en is geweigerd.',
+      updateRefused: 'De server weigerde je wijzigingen steeds opnieuw; ze zijn niet opgeslagen. Herlaad de pagina om verder te werken met wat de server heeft.',
       accessRevoked: 'Je toegang tot dit document is ingetrokken.',
       messageTooLarge: 'Een wijziging was te groot om te versturen. Maak de tekst korter en probeer het opnieuw.',
       malformedMessage: 'De server begreep een bericht niet. Herlaad de pagina.',
@@ -85,6 +86,11 @@ export const nl = {
       transient: 'De verbinding is verbroken. We verbinden opnieuw…',
     },
     loginAgain: 'Opnieuw inloggen',
+    refusal: {
+      message: 'Je laatste wijziging is niet opgeslagen: de server stond die niet toe. Je eerdere wijzigingen zijn bewaard; het plan toont weer wat de server heeft.',
+      details: 'Reden van de server',
+      dismiss: 'Melding sluiten',
+    },
   },
   presence: {
     heading: 'Wie is er nu',

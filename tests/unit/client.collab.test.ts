@@ -4,6 +4,7 @@ import { ORGANISATION_COLORS, organisationColor } from '../../client/collab/orga
 import { caretLabel, parseAwarenessUser } from '../../client/collab/awarenessUser'
 import { collectPresence } from '../../client/collab/presence'
 import { closeMessageKey } from '../../client/collab/closeCodeMessage'
+import { createResetBudget } from '../../client/collab/resetBudget'
 
 function contrastWithWhite(hex: string): number {
   const channel = (offset: number): number => {
@@ -71,8 +72,36 @@ describe('close code messages', () => {
     expect(closeMessageKey(CloseCode.AccessRevoked)).toBe('collab.close.accessRevoked')
   })
 
+  it('has a message for a refused update, for when the fresh starts are used up', () => {
+    expect(closeMessageKey(CloseCode.UpdateRefused)).toBe('collab.close.updateRefused')
+  })
+
   it('treats unknown 44xx codes as a refusal and anything else as transient', () => {
     expect(closeMessageKey(4499)).toBe('collab.close.denied')
     expect(closeMessageKey(1006)).toBe('collab.close.transient')
+  })
+})
+
+describe('fresh starts after refused updates', () => {
+  it('allows a few fresh starts per window and refuses the next one', () => {
+    const budget = createResetBudget(3, 60_000)
+    expect([0, 1_000, 2_000].map((at) => budget.tryTake(at))).toEqual([true, true, true])
+    expect(budget.tryTake(3_000)).toBe(false)
+  })
+
+  it('allows another fresh start once the oldest has left the window', () => {
+    const budget = createResetBudget(2, 60_000)
+    budget.tryTake(0)
+    budget.tryTake(30_000)
+    expect(budget.tryTake(59_999)).toBe(false)
+    expect(budget.tryTake(60_000)).toBe(true)
+    expect(budget.tryTake(60_001)).toBe(false)
+  })
+
+  it('does not count a refused attempt against the window', () => {
+    const budget = createResetBudget(1, 10_000)
+    budget.tryTake(0)
+    for (let at = 1; at < 10_000; at += 1_000) expect(budget.tryTake(at)).toBe(false)
+    expect(budget.tryTake(10_000)).toBe(true)
   })
 })
