@@ -3,6 +3,7 @@ import type { MemberRole, Ring } from '../../shared/api/schemas'
 import type { PlanActor } from '../../shared/plan'
 import { caseDocName } from '../../shared/protocol/docName'
 import { combineConnections, type ConnectionState } from '../plan/connectionState'
+import { planAbilities, type PlanAbilities } from '../plan/planAbilities'
 import { useSessionStore } from '../stores/session'
 import { useCollabDoc, type CollabDoc } from './useCollabDoc'
 import { usePlanActor, type LocalEditOrigin } from './usePlanActor'
@@ -26,7 +27,8 @@ export interface PlanWorkspace {
   /** The transaction origin of this page's own changes: what its undo tracks. */
   origin: LocalEditOrigin
   connection: ComputedRef<ConnectionState>
-  isReadOnly: ComputedRef<boolean>
+  /** What the page offers this user (planAbilities.ts; the server decides). */
+  abilities: ComputedRef<PlanAbilities>
   /**
    * Changes whenever a document was opened afresh (after a refused update). Whatever
    * holds on to a document's `doc.value` is keyed by it, so it is built again.
@@ -37,7 +39,7 @@ export interface PlanWorkspace {
 /**
  * Opens the documents of one case's plan page: `case/<id>/plan` always, and
  * `case/<id>/inner` only for the inner ring (an outer-ring page never opens its socket).
- * Tracks their combined connection. What works on the
+ * Tracks their combined connection and what the user may change. What works on the
  * current copy of a document (readiness, undo) is `usePlanDocs`, keyed by `generation`.
  * The case (and so the ring) is fixed for the calling component's lifetime.
  */
@@ -57,7 +59,7 @@ export function usePlanWorkspace(detail: PlanCase): PlanWorkspace {
       hasUnsentEdits: e.hasUnsentEdits.value,
     }))),
   )
-  const isReadOnly = computed(() => detail.role === 'reader')
+  const abilities = computed(() => planAbilities(detail, session.me?.organisation.name ?? ''))
   const generation = computed(() => `${plan.generation.value}/${inner?.generation.value ?? 0}`)
-  return { plan, inner, actor, origin, connection, isReadOnly, generation }
+  return { plan, inner, actor, origin, connection, abilities, generation }
 }

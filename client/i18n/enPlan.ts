@@ -8,6 +8,7 @@ export const enPlan: MessageSchema['plan'] = {
   yourRole: 'Your role',
   summaryHint: 'What is going on in the family and what the partners are worried about.',
   readOnlyNotice: 'You can read this plan but not edit it.',
+  outerRingNotice: 'As an outer-ring partner you add actions of your own organisation and keep their progress up to date. You can read the rest of the plan.',
   loadingSection: 'Loading this section…',
   innerBanner: 'everything below is visible to inner-ring partners only.',
   docLabel: { plan: 'Shared plan', inner: 'Inner ring' },
@@ -153,6 +154,10 @@ export const enPlan: MessageSchema['plan'] = {
     add: 'Add action',
     formTitle: 'New action',
     editTitle: 'Edit action',
+    ownerFixedHint: 'Actions you add belong to your own organisation.',
+    progress: 'Update progress',
+    progressNamed: 'Update progress: {name}',
+    progressTitle: 'Update the progress of the action',
     none: 'No actions yet.',
   },
   decision: {

@@ -6,6 +6,7 @@ export const nlPlan = {
   yourRole: 'Jouw rol',
   summaryHint: 'Wat er speelt in het gezin en waar de partners zich zorgen over maken.',
   readOnlyNotice: 'Je kunt dit plan lezen maar niet bewerken.',
+  outerRingNotice: 'Als partner in de buitenring voeg je acties van je eigen organisatie toe en houd je de voortgang ervan bij. De rest van het plan kun je lezen.',
   loadingSection: 'Dit onderdeel wordt geladen…',
   innerBanner: 'alles hieronder is alleen zichtbaar voor partners in de binnenring.',
   docLabel: { plan: 'Gedeeld plan', inner: 'Binnenring' },
@@ -151,6 +152,10 @@ export const nlPlan = {
     add: 'Actie toevoegen',
     formTitle: 'Nieuwe actie',
     editTitle: 'Actie bewerken',
+    ownerFixedHint: 'Acties die je toevoegt, zijn van je eigen organisatie.',
+    progress: 'Voortgang bijwerken',
+    progressNamed: 'Voortgang bijwerken: {name}',
+    progressTitle: 'Voortgang van de actie bijwerken',
     none: 'Nog geen acties.',
   },
   decision: {

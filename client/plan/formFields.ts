@@ -21,6 +21,8 @@ export interface FormField {
   max?: number
   /** Id of a datalist with suggestions (text fields). */
   list?: string
+  /** Shown but not editable (a value the user may not choose, e.g. a fixed owner). */
+  isReadOnly?: boolean
   /** Schema paths whose problems belong next to this field (e.g. `goalId` for a link select). */
   problemPaths?: readonly string[]
 }
