@@ -77,6 +77,7 @@ function judgeSection(root: string, rule: SectionRule, touches: Touch[], ctx: To
   const section = ctx.doc.getMap<unknown>(root)
   const changedFields = new Map<string, Set<string>>()
   const added = new Set<string>()
+  const removed = new Set<string>()
   for (const t of touches) {
     if (t.path.length === 0) {
       if (t.key === null) return `${root} holds items by id`
@@ -84,6 +85,7 @@ function judgeSection(root: string, rule: SectionRule, touches: Touch[], ctx: To
         // Removal is a tombstone (restorable, in the diff). Only an item the writer added
         // themselves may disappear: their own undo of that addition.
         if (rule.appendOnly || !t.item || !ctx.isOwn(t.item)) return `${rule.section} items are removed by marking them removed, never deleted`
+        removed.add(t.key)
         continue
       }
       added.add(t.key)
@@ -100,6 +102,8 @@ function judgeSection(root: string, rule: SectionRule, touches: Touch[], ctx: To
     if (refusal) return refusal
   }
   for (const [id, fields] of changedFields) {
+    // The fields of an item deleted above (the writer's undo of their own addition) went with it.
+    if (removed.has(id) && liveValue(section, id) === undefined) continue
     const refusal = judgeItemChange(rule, section, id, fields, writer)
     if (refusal) return refusal
   }
@@ -264,6 +268,9 @@ function judgeFieldMap(root: string, fields: FieldShape, touches: Touch[], ctx: 
     if (t.path.length !== 0 || t.key === null) return `${root} holds plain values only`
     const schema = fields[t.key]
     if (!schema) return `${root} has no field "${t.key.slice(0, 40)}"`
+    // A field only the writer ever set, taken back by their undo: the key is gone again.
+    const entry = mapEntry(map, t.key)
+    if (entry?.deleted && isOnlyOwnHistory(entry, ctx)) continue
     const refusal = judgeFieldValue(`${root}.${t.key}`, schema, map, t.key, writer)
     if (refusal) return refusal
   }
@@ -285,6 +292,14 @@ function judgeRichText(root: string, touches: Touch[], ctx: TouchContext): Refus
     if (t.path.some((p) => p !== LIST_LEVEL)) return `${root} holds rich text only`
   }
   return checkRichTextFragment(ctx.doc.getXmlFragment(root))
+}
+
+/** Whether every value a map key ever held (this entry and those it replaced) was the writer's. */
+function isOnlyOwnHistory(entry: Y.Item, ctx: TouchContext): boolean {
+  for (let item: Y.Item | null = entry; item !== null; item = item.left) {
+    if (!ctx.isOwn(item)) return false
+  }
+  return true
 }
 
 function isZodType(schema: FieldShape | z.ZodType): schema is z.ZodType {
