@@ -36,6 +36,10 @@ const envSchema = z.object({
     .optional(),
   DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').default('demo-demo-demo'),
   SEED_DEMO: boolFromEnv.optional(),
+  SESSION_IDLE_MINUTES: z.coerce.number({ message: 'must be a number' }).int().min(1).max(24 * 60).default(120),
+  SESSION_MAX_HOURS: z.coerce.number({ message: 'must be a number' }).min(0.001).max(7 * 24).default(12),
+  TRUST_PROXY: z.union([z.enum(['true', 'false']), z.string().regex(/^\d{1,2}$/, 'must be true, false or a number of proxy hops')]).default('false'),
+  METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SERVE_CLIENT: boolFromEnv.default(true),
 })
@@ -58,6 +62,14 @@ export interface Config {
   seedDemo: boolean
   logLevel: string
   serveClient: boolean
+  /** A session ends after this long without any request or websocket message. */
+  sessionIdleMs: number
+  /** A session ends this long after login, whatever happens. */
+  sessionMaxMs: number
+  /** Express `trust proxy`: false, true, or the number of proxy hops in front of the node. */
+  trustProxy: boolean | number
+  /** Bearer token for `GET /metrics` from other hosts; without it only loopback may scrape. */
+  metricsToken: string | undefined
 }
 
 /** A configuration error that names the variable. */
@@ -92,5 +104,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: e.SEED_DEMO ?? e.DATABASE_URL === undefined,
     logLevel: e.LOG_LEVEL,
     serveClient: e.SERVE_CLIENT,
+    sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
+    sessionMaxMs: Math.round(e.SESSION_MAX_HOURS * 3_600_000),
+    trustProxy: e.TRUST_PROXY === 'true' ? true : e.TRUST_PROXY === 'false' ? false : Number(e.TRUST_PROXY),
+    metricsToken: e.METRICS_TOKEN,
   }
 }

@@ -9,6 +9,7 @@ import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createLoginLimiter } from './auth/loginLimiter'
 import { resolveSessionSecret } from './auth/sessionSecret'
+import { createAccessEvents, type AccessEvent } from './auth/accessEvents'
 import { createSessionStore } from './auth/sessions'
 import { createAuditLog } from './audit/auditLog'
 import type { Bus } from './bus/bus'
@@ -17,7 +18,10 @@ import { createRedisBus } from './bus/redisBus'
 import { createDocHub } from './collab/docHub'
 import { DEFAULT_HUB_LIMITS } from './collab/hubLimits'
 import type { HubLimits } from './collab/types'
+import type { HubConnection, Reauthorization } from './collab/types'
 import { createCollabUpgrade } from './collab/upgrade'
+import { decideDocAccess } from './access/policy'
+import { CloseCode } from '../shared/protocol/closeCodes'
 import { ConfigError, loadConfig, type Config } from './config'
 import type { Db } from './db/db'
 import { migrate } from './db/migrate'
@@ -71,26 +75,39 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   if (config.seedDemo && !(await isDemoSeeded(db))) await seedDemo(db, store, config.demoPassword)
 
   const metrics = createMetrics(config.nodeId)
-  const sessions = createSessionStore(db, secret)
+  const sessions = createSessionStore(db, secret, { idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs })
   const audit = createAuditLog(db, log)
   const limits = { ...DEFAULT_HUB_LIMITS, ...opts.limits }
   // Per process, whatever NODE_ID says: two processes started with the same NODE_ID
   // would otherwise take each other's bus messages and log rows for their own, for good.
   const instanceId = `${config.nodeId}-${randomBytes(4).toString('hex')}`
+  const reauthorize = async (conn: HubConnection): Promise<Reauthorization> => {
+    const session = await sessions.resolveById(conn.sessionId)
+    if (!session) return { code: CloseCode.Unauthenticated, reason: 'session ended' }
+    const membership = conn.doc.kind === 'case' ? await findMembership(db, conn.doc.caseId, session.user.id) : null
+    return { access: decideDocAccess(membership, conn.doc), sessionDeadline: Math.min(session.idleDeadline, session.expiresAt) }
+  }
   const hub = createDocHub({
     store, bus, audit, log, metrics, nodeId: instanceId, limits, prepare: createPlanPreparer(log),
-    checks: [planWriteCheck], typeRoots: typePlanRoots,
+    checks: [planWriteCheck], typeRoots: typePlanRoots, reauthorize, touchSession: (id) => sessions.touch(id),
   })
+  const accessEvents = createAccessEvents(bus, instanceId, log)
+  await accessEvents.subscribe((event) => void hub.recheck(matchesEvent(event)))
+  const pruning = setInterval(() => {
+    sessions.prune().catch((err: Error) => log.warn({ err: err.message }, 'pruning sessions failed'))
+  }, SESSION_PRUNE_MS)
+  pruning.unref()
   const collab = createCollabUpgrade({
     hub, audit, log, limits, publicOrigin: config.publicOrigin,
     authenticate: async (req) => {
       const token = sessionTokenFrom(req.headers.cookie)
-      return token ? sessions.resolve(token) : null
+      return token ? sessions.resolveSession(token) : null
     },
     findMembership: (caseId, userId) => findMembership(db, caseId, userId),
   })
   const app = createHttpApp({
-    db, store, bus, sessions, audit, log, registry: metrics.registry, nodeId: config.nodeId, isDemo: config.seedDemo,
+    db, store, bus, sessions, audit, log, registry: metrics.registry, nodeId: config.nodeId, isDemo: config.seedDemo, accessEvents,
+    trustProxy: config.trustProxy, metricsToken: config.metricsToken, publicOrigin: config.publicOrigin,
     isSecureCookie: config.publicOrigin?.startsWith('https:') ?? false, loginFailures: login,
     clientDir: config.serveClient ? resolve(projectRoot, 'dist/client') : null,
   })
@@ -111,6 +128,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const close = () =>
     (closing ??= (async () => {
       server.close()
+      clearInterval(pruning)
       await hub.close()
       await collab.close()
       server.closeAllConnections()
@@ -119,6 +137,21 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       await db.close()
     })())
   return { url, port, nodeId: instanceId, server, close }
+}
+
+/** Expired and idle sessions are deleted this often (each node; the delete is idempotent). */
+const SESSION_PRUNE_MS = 10 * 60_000
+
+/** Which open connections an access change concerns. */
+function matchesEvent(event: AccessEvent): (conn: HubConnection) => boolean {
+  switch (event.kind) {
+    case 'membership':
+      return (c) => c.user.id === event.userId && c.doc.kind === 'case' && c.doc.caseId === event.caseId
+    case 'session':
+      return (c) => c.sessionId === event.sessionId
+    case 'user':
+      return (c) => c.user.id === event.userId
+  }
 }
 
 function printDemoLogins(log: Logger, config: Config, url: string): void {

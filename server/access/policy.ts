@@ -2,7 +2,9 @@
  * Who may read and write which document: the one place ring rules live (DOMAIN.md §5).
  * Pure functions; the doc hub, the HTTP routes and (later) the meeting handlers ask here.
  */
-import type { MemberRole, Ring } from '../../shared/api/schemas'
+import type { CaseAbilitiesDto, MemberRole, Ring } from '../../shared/api/schemas'
+import { ROOT_RULES } from '../../shared/plan/writeRules'
+import type { SessionUser } from '../auth/sessions'
 import type { DocRef } from '../../shared/protocol/docName'
 
 /** A user's membership of one case. */
@@ -43,4 +45,35 @@ export function decideDocAccess(membership: Membership | null, doc: DocRef): Doc
 /** Only the case director (casusregisseur) manages the members of a case. */
 export function canManageMembers(membership: Membership | null): boolean {
   return membership?.isCaseDirector === true
+}
+
+/**
+ * Organisation kinds that register cases (aanmelding: Veilig Thuis, the Zorg- en
+ * Veiligheidshuis, the municipal teams that usually hold casusregie). Partners who are
+ * at the table for a case (police, probation, schools, care) join cases; they do not
+ * open them, and an outer-ring school could otherwise create a case and add anyone.
+ * The privacy officer audits and never creates.
+ */
+export const CASE_REGISTERING_KINDS: readonly string[] = ['veilig-thuis', 'zvh', 'wijkteam', 'jeugdteam']
+
+/** Whether a user may create a case. */
+export function canCreateCase(user: SessionUser): boolean {
+  return !user.isPrivacyOfficer && CASE_REGISTERING_KINDS.includes(user.organisationKind)
+}
+
+const writableRoots = (part: 'plan' | 'inner') => Object.entries(ROOT_RULES[part]).filter(([, r]) => r.kind !== 'server').map(([name]) => name)
+
+/** What a member may do in their case (the abilities the client shows). */
+export function caseAbilities(m: Membership): CaseAbilitiesDto {
+  const isInner = m.ring === 'inner'
+  const writes = m.role !== 'reader'
+  return {
+    canReadInner: isInner,
+    planWritable: !writes ? [] : isInner ? writableRoots('plan') : ['actions'],
+    innerWritable: writes && isInner ? writableRoots('inner') : [],
+    ownActionsOnly: !isInner,
+    canManageMembers: m.isCaseDirector,
+    canRunMeetings: isInner && (m.role === 'chair' || m.isCaseDirector),
+    canSeeMembers: isInner,
+  }
 }

@@ -20,6 +20,8 @@ export interface ConnectionDeps {
   metrics: CollabMetrics
   audit: AuditLog
   limits: HubLimits
+  /** Records activity of the connection's session (idle limit). */
+  touchSession?: (sessionId: string) => void
 }
 
 /** Wires a websocket to a document; returns the connection the HubDoc sees. */
@@ -38,6 +40,8 @@ export function startConnection(ws: WebSocket, doc: HubDoc, ctx: ConnectionConte
   const conn: HubConnection = {
     id: randomUUID(),
     user: ctx.user,
+    sessionId: ctx.sessionId,
+    doc: ctx.doc,
     access: ctx.access,
     send(frame) {
       if (ws.readyState !== ws.OPEN) return
@@ -117,7 +121,8 @@ export function startConnection(ws: WebSocket, doc: HubDoc, ctx: ConnectionConte
         return doc.handleSyncStep1(conn, m.stateVector)
       case 'sync-step-2':
       case 'update':
-        if (!ctx.access.canWrite) return doc.isNewToDoc(m.update) ? dropWrite() : undefined
+        // conn.access, not ctx.access: a re-check may have made this connection read-only.
+        if (!conn.access.canWrite) return doc.isNewToDoc(m.update) ? dropWrite() : undefined
         return submit(m.update, m.type === 'sync-step-2')
       case 'awareness':
         return handleAwareness(m.entries)
@@ -132,6 +137,7 @@ export function startConnection(ws: WebSocket, doc: HubDoc, ctx: ConnectionConte
     if (frame.byteLength > deps.limits.maxMessageBytes) {
       return refuse(CloseCode.MessageTooLarge, `message exceeds ${deps.limits.maxMessageBytes} bytes`)
     }
+    deps.touchSession?.(ctx.sessionId)
     if (!hasToken()) {
       deps.metrics.rateLimited.inc()
       return refuse(CloseCode.RateLimited, 'too many messages')

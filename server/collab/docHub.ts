@@ -12,7 +12,7 @@ import type { Metrics } from '../metrics'
 import { startConnection } from './connection'
 import type { DocStore } from './docStore'
 import { HubDoc } from './hubDoc'
-import type { ConnectionContext, HubLimits, WriteCheck } from './types'
+import type { ConnectionContext, HubConnection, HubLimits, Reauthorization, WriteCheck } from './types'
 import { createUserBudgets } from './userBudgets'
 
 /** Dependencies of the hub. */
@@ -30,6 +30,13 @@ export interface DocHubDeps {
   checks?: readonly WriteCheck[]
   /** See HubDocDeps.typeRoots. */
   typeRoots?: (docName: string, doc: Y.Doc) => void
+  /**
+   * The single access check of an open connection, the same as at upgrade: is its session
+   * still live, and what may its user do with its document now (server/main.ts wires it).
+   */
+  reauthorize?: (conn: HubConnection) => Promise<Reauthorization>
+  /** Records activity of a session (its idle limit). */
+  touchSession?: (sessionId: string) => void
 }
 
 /** The doc hub of one node. */
@@ -44,6 +51,12 @@ export interface DocHub {
   connectionCount(): number
   /** Open document connections of one user on this node. */
   connectionsOf(userId: string): number
+  /**
+   * Re-checks the open connections `match` selects (a membership, a session, a user)
+   * and closes or downgrades those whose access changed.
+   * @returns how many were closed.
+   */
+  recheck(match: (conn: HubConnection) => boolean): Promise<number>
   /** Closes every connection with `code` and persists and frees every document. */
   close(code?: number): Promise<void>
 }
@@ -57,6 +70,8 @@ export function createDocHub(deps: DocHubDeps): DocHub {
   const closing = new Map<string, Promise<void>>()
   const evictTimers = new Map<HubDoc, NodeJS.Timeout>()
   const userConnections = new Map<string, number>()
+  /** When each open connection's session must be looked at again (idle or absolute end). */
+  const sessionTimers = new Map<HubConnection, NodeJS.Timeout>()
   const forget = (doc: HubDoc) => {
     if (current.get(doc.name) !== doc) return
     current.delete(doc.name)
@@ -143,7 +158,48 @@ export function createDocHub(deps: DocHubDeps): DocHub {
   }
   antiEntropy = setTimeout(antiEntropyStep, deps.limits.antiEntropyMs)
 
+  const scheduleSessionCheck = (conn: HubConnection, deadline: number) => {
+    clearTimeout(sessionTimers.get(conn))
+    // Timers run at most ~24 days ahead; a re-check before the deadline just reschedules.
+    const delay = Math.min(Math.max(0, deadline - Date.now()) + 50, 2 ** 31 - 1)
+    const timer = setTimeout(() => void recheckOne(conn), delay)
+    timer.unref()
+    sessionTimers.set(conn, timer)
+  }
+  const recheckOne = async (conn: HubConnection): Promise<boolean> => {
+    if (!deps.reauthorize) return false
+    let r: Reauthorization
+    try {
+      r = await deps.reauthorize(conn)
+    } catch (err) {
+      deps.log.warn({ userId: conn.user.id, err: (err as Error).message }, 'access re-check failed; trying again shortly')
+      scheduleSessionCheck(conn, Date.now() + 5_000)
+      return false
+    }
+    if ('code' in r) {
+      conn.close(r.code, r.reason)
+      return true
+    }
+    if (!r.access.canRead) {
+      conn.close(CloseCode.AccessRevoked, 'access revoked')
+      return true
+    }
+    conn.access = r.access
+    scheduleSessionCheck(conn, r.sessionDeadline)
+    return false
+  }
+  const openConnections = () => [...liveDocs].flatMap((d) => [...d.conns])
+  // Redis pub/sub is at-most-once: every open connection is also re-checked now and then.
+  const sweep = setInterval(() => {
+    void Promise.all(openConnections().map((c) => recheckOne(c)))
+  }, deps.limits.accessSweepMs)
+  sweep.unref()
+
   return {
+    async recheck(match) {
+      const closed = await Promise.all(openConnections().filter(match).map((c) => recheckOne(c)))
+      return closed.filter(Boolean).length
+    },
     async acquire(name) {
       // A copy loaded while the evicted one still commits would miss that commit (and
       // ignore its bus echo, which carries this node's id).
@@ -173,8 +229,13 @@ export function createDocHub(deps: DocHubDeps): DocHub {
     connect(ws, doc, ctx) {
       const userId = ctx.user.id
       userConnections.set(userId, (userConnections.get(userId) ?? 0) + 1)
-      startConnection(ws, doc, ctx, { log: deps.log, metrics: deps.metrics.collab, audit: deps.audit, limits: deps.limits })
+      const conn = startConnection(ws, doc, ctx, {
+        log: deps.log, metrics: deps.metrics.collab, audit: deps.audit, limits: deps.limits, touchSession: deps.touchSession,
+      })
+      scheduleSessionCheck(conn, ctx.sessionDeadline)
       ws.on('close', () => {
+        clearTimeout(sessionTimers.get(conn))
+        sessionTimers.delete(conn)
         const left = (userConnections.get(userId) ?? 1) - 1
         if (left > 0) userConnections.set(userId, left)
         else userConnections.delete(userId)
@@ -186,6 +247,9 @@ export function createDocHub(deps: DocHubDeps): DocHub {
     connectionsOf: (userId) => userConnections.get(userId) ?? 0,
     async close(code = CloseCode.ServerShutdown) {
       clearTimeout(antiEntropy)
+      clearInterval(sweep)
+      for (const t of sessionTimers.values()) clearTimeout(t)
+      sessionTimers.clear()
       for (const t of evictTimers.values()) clearTimeout(t)
       evictTimers.clear()
       const all = await Promise.allSettled(loaded())

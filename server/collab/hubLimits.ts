@@ -34,4 +34,7 @@ export const DEFAULT_HUB_LIMITS: HubLimits = {
   // At the message rate limit this is about a second of updates; more means the
   // database is stuck and the client should resend after a reconnect.
   maxQueuedUpdates: 256,
+  // Revocations arrive over the bus within milliseconds; this only bounds how long a
+  // revocation whose message Redis lost can take. One query per open socket per minute.
+  accessSweepMs: 60_000,
 }

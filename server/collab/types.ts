@@ -8,7 +8,12 @@ import type { Touch, TouchContext } from './updateTouches'
 export interface HubConnection {
   readonly id: string
   readonly user: SessionUser
-  readonly access: DocAccess
+  /** The stored id of the session the socket was opened with (revocation by session). */
+  readonly sessionId: string
+  /** The document it is connected to. */
+  readonly doc: DocRef
+  /** What it may do now: replaced when a re-check downgrades it (access/revocation). */
+  access: DocAccess
   /** Sends one frame; drops it when the socket is no longer open. */
   send(frame: Uint8Array): void
   close(code: number, reason: string): void
@@ -19,6 +24,9 @@ export interface ConnectionContext {
   doc: DocRef
   user: SessionUser
   access: DocAccess
+  sessionId: string
+  /** When the session ends unless used again (ms since the epoch): the socket is re-checked then. */
+  sessionDeadline: number
   caseId: string | null
   ip: string | null
   client: string | null
@@ -55,7 +63,12 @@ export interface HubLimits {
   storeTimeoutMs: number
   /** Client updates one connection may have waiting for admission. */
   maxQueuedUpdates: number
+  /** Every open connection's access is re-checked this often (a lost revocation message). */
+  accessSweepMs: number
 }
+
+/** The outcome of re-checking an open connection: its access now, or why it must close. */
+export type Reauthorization = { access: DocAccess; sessionDeadline: number } | { code: number; reason: string }
 
 /** What a write check sees of one update. */
 export interface WriteCheckInput {

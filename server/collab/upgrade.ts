@@ -12,7 +12,7 @@ import { CloseCode } from '../../shared/protocol/closeCodes'
 import { COLLAB_PATH_PREFIX, parseDocName, type DocRef } from '../../shared/protocol/docName'
 import { decideDocAccess, type DocAccess, type Membership } from '../access/policy'
 import type { AuditLog } from '../audit/auditLog'
-import type { SessionUser } from '../auth/sessions'
+import type { ResolvedSession, SessionUser } from '../auth/sessions'
 import type { Logger } from '../log'
 import type { DocHub } from './docHub'
 import type { HubLimits } from './types'
@@ -20,7 +20,7 @@ import type { HubLimits } from './types'
 /** What the upgrade handler needs. */
 export interface CollabUpgradeDeps {
   hub: DocHub
-  authenticate(req: IncomingMessage): Promise<SessionUser | null>
+  authenticate(req: IncomingMessage): Promise<ResolvedSession | null>
   findMembership(caseId: string, userId: string): Promise<Membership | null>
   audit: AuditLog
   log: Logger
@@ -48,17 +48,18 @@ export function createCollabUpgrade(deps: CollabUpgradeDeps) {
       ip: req.socket.remoteAddress ?? null, client: clientOf(req), details: { reason },
     })
 
-  async function decide(req: IncomingMessage, doc: DocRef): Promise<{ user: SessionUser; access: DocAccess } | { code: number; reason: string; user: SessionUser | null }> {
+  async function decide(req: IncomingMessage, doc: DocRef): Promise<{ user: SessionUser; access: DocAccess; session: ResolvedSession } | { code: number; reason: string; user: SessionUser | null }> {
     if (!isOriginAllowed(req, deps.publicOrigin)) return { code: CloseCode.OriginNotAllowed, reason: 'origin not allowed', user: null }
-    const user = await deps.authenticate(req)
-    if (!user) return { code: CloseCode.Unauthenticated, reason: 'not logged in', user: null }
+    const session = await deps.authenticate(req)
+    if (!session) return { code: CloseCode.Unauthenticated, reason: 'not logged in', user: null }
+    const user = session.user
     const membership = doc.kind === 'case' ? await deps.findMembership(doc.caseId, user.id) : null
     const access = decideDocAccess(membership, doc)
     if (!access.canRead) return { code: CloseCode.Forbidden, reason: 'no access to this document', user }
     if (deps.hub.connectionsOf(user.id) >= deps.limits.maxConnectionsPerUser) {
       return { code: CloseCode.RateLimited, reason: `more than ${deps.limits.maxConnectionsPerUser} open documents`, user }
     }
-    return { user, access }
+    return { user, access, session }
   }
 
   async function handle(req: IncomingMessage, socket: Duplex, head: Buffer, path: string): Promise<void> {
@@ -83,6 +84,7 @@ export function createCollabUpgrade(deps: CollabUpgradeDeps) {
     socket.once('close', release)
     const ctx = {
       doc, user: decision.user, access: decision.access, caseId: doc.kind === 'case' ? doc.caseId : null,
+      sessionId: decision.session.idHash, sessionDeadline: Math.min(decision.session.idleDeadline, decision.session.expiresAt),
       ip: req.socket.remoteAddress ?? null, client: clientOf(req),
     }
     wss.handleUpgrade(req, socket, head, (ws) => {

@@ -119,4 +119,12 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX doc_quarantine_doc ON doc_quarantine (doc_name, id);
     `,
   },
+  {
+    version: 3,
+    name: 'session-idle',
+    sql: `
+      ALTER TABLE sessions ADD COLUMN last_seen_at timestamptz NOT NULL DEFAULT now();
+      CREATE INDEX sessions_expiry ON sessions (expires_at)
+    `,
+  },
 ]

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import express, { type Express } from 'express'
 import helmet from 'helmet'
 import type { Registry } from 'prom-client'
+import type { AccessEvents } from '../auth/accessEvents'
 import type { LoginLimiter } from '../auth/loginLimiter'
 import type { SessionStore } from '../auth/sessions'
 import type { AuditLog } from '../audit/auditLog'
@@ -12,7 +13,7 @@ import type { Db } from '../db/db'
 import type { DocStore } from '../collab/docStore'
 import { initialiseCaseDocs } from '../plan/caseDocs'
 import type { Logger } from '../log'
-import { apiNotFound, errorHandler, loadSession } from './middleware'
+import { apiNotFound, errorHandler, loadSession, requireSameOrigin } from './middleware'
 import { caseRoutes } from './routes/cases'
 import { planRoutes } from './routes/plan'
 import { healthRoutes } from './routes/health'
@@ -31,6 +32,13 @@ export interface HttpAppDeps {
   isDemo: boolean
   isSecureCookie: boolean
   loginFailures: LoginLimiter
+  accessEvents: AccessEvents
+  /** Express `trust proxy` (TRUST_PROXY). */
+  trustProxy: boolean | number
+  /** Bearer token for /metrics from other hosts (METRICS_TOKEN). */
+  metricsToken: string | undefined
+  /** The browser origin (PUBLIC_ORIGIN); state-changing requests from any other are refused. */
+  publicOrigin: string | undefined
   /** Directory of the built client, or null to serve the API only. */
   clientDir: string | null
 }
@@ -42,10 +50,12 @@ const MAX_JSON_BODY = '100kb'
 export function createHttpApp(deps: HttpAppDeps): Express {
   const app = express()
   app.disable('x-powered-by')
+  app.set('trust proxy', deps.trustProxy)
   app.use(helmet())
-  app.use(healthRoutes({ db: deps.db, bus: deps.bus, registry: deps.registry, nodeId: deps.nodeId }))
+  app.use(healthRoutes({ db: deps.db, bus: deps.bus, registry: deps.registry, nodeId: deps.nodeId, metricsToken: deps.metricsToken }))
 
   const api = express.Router()
+  api.use(requireSameOrigin(deps.publicOrigin))
   api.use(express.json({ limit: MAX_JSON_BODY }))
   api.use(loadSession(deps.sessions))
   api.use((_req, res, next) => {
@@ -53,8 +63,13 @@ export function createHttpApp(deps: HttpAppDeps): Express {
     next()
   })
   api.get('/config', (_req, res) => void res.json({ demo: deps.isDemo }))
-  api.use(sessionRoutes({ db: deps.db, sessions: deps.sessions, audit: deps.audit, isSecureCookie: deps.isSecureCookie, loginFailures: deps.loginFailures }))
-  api.use(caseRoutes({ db: deps.db, audit: deps.audit, initialiseDocs: (id) => initialiseCaseDocs(deps.store, id, deps.nodeId) }))
+  api.use(sessionRoutes({
+    db: deps.db, sessions: deps.sessions, audit: deps.audit, isSecureCookie: deps.isSecureCookie, loginLimiter: deps.loginFailures,
+    accessEvents: deps.accessEvents,
+  }))
+  api.use(caseRoutes({
+    db: deps.db, audit: deps.audit, accessEvents: deps.accessEvents, initialiseDocs: (id) => initialiseCaseDocs(deps.store, id, deps.nodeId),
+  }))
   api.use(planRoutes({ db: deps.db, store: deps.store, audit: deps.audit }))
   api.use(apiNotFound)
   app.use('/api', api)

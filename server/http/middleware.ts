@@ -30,6 +30,27 @@ export function loadSession(sessions: SessionStore): RequestHandler {
   }
 }
 
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+/**
+ * Refuses state-changing requests that a browser sent from another site (CSRF), on top of
+ * SameSite=Lax cookies and JSON-only bodies: `Origin` must be the app's own
+ * (PUBLIC_ORIGIN, else the request's own host), `null` never is, and without `Origin`
+ * a `Sec-Fetch-Site` other than same-origin or none is refused. A request with neither
+ * header is no browser's (a script, a test); it carries no ambient cookie of a victim.
+ */
+export function requireSameOrigin(publicOrigin: string | undefined): RequestHandler {
+  return (req, _res, next) => {
+    if (SAFE_METHODS.has(req.method)) return next()
+    const origin = req.get('origin')
+    const site = req.get('sec-fetch-site')
+    const own = publicOrigin ?? `${req.protocol}://${req.get('host')}`
+    const isAllowed = origin !== undefined ? origin === own : site === undefined || site === 'same-origin' || site === 'none'
+    if (isAllowed) return next()
+    next(new AppError('forbidden', 403, 'Cross-site request refused.'))
+  }
+}
+
 /** The logged-in user of a request. @throws AppError unauthenticated (401). */
 export function requireUser(req: Request): SessionUser {
   if (!req.user) throw new AppError('unauthenticated', 401, 'Not logged in.')

@@ -2,7 +2,7 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import type { Sql } from '../db/db'
 import type { CaseDetailDto, CaseMemberDto, CaseSummaryDto, MemberRole, Ring } from '../../shared/api/schemas'
-import type { Membership } from '../access/policy'
+import { caseAbilities, type Membership } from '../access/policy'
 
 /** Case codes: no surnames in identifiers (AVG minimisation), e.g. `HG-2026-7K3Q`. */
 function newCaseCode(): string {
@@ -57,7 +57,11 @@ export async function getCaseForMember(db: Sql, caseId: string, userId: string):
   )
   const r = rows[0]
   if (!r) return null
-  return { ...toSummary(r), startDate: isoDate(r.start_date), members: await listMembers(db, caseId) }
+  const summary = toSummary(r)
+  const abilities = caseAbilities({ ring: r.ring, role: r.role, isCaseDirector: r.is_case_director })
+  // Minimisation: that reclassering is at the table tells a school there is a criminal case.
+  const members = abilities.canSeeMembers ? await listMembers(db, caseId) : []
+  return { ...summary, startDate: isoDate(r.start_date), members, abilities }
 }
 
 /** The members of a case with their organisation. */
@@ -106,4 +110,50 @@ export async function upsertMember(
        is_case_director = case_members.is_case_director OR EXCLUDED.is_case_director`,
     [m.caseId, m.userId, m.ring, m.role, m.isCaseDirector ?? false, m.addedBy],
   )
+}
+
+/** Removes a member; resolves with whether there was one. */
+export async function removeMember(db: Sql, caseId: string, userId: string): Promise<boolean> {
+  const rows = await db.query('DELETE FROM case_members WHERE case_id = $1 AND user_id = $2 RETURNING user_id', [caseId, userId])
+  return rows.length > 0
+}
+
+/** Changes ring, role or case-director flag of a member; resolves with whether there was one. */
+export async function updateMember(
+  db: Sql, caseId: string, userId: string, change: { ring?: Ring; role?: MemberRole; isCaseDirector?: boolean },
+): Promise<boolean> {
+  const rows = await db.query(
+    `UPDATE case_members SET ring = COALESCE($3, ring), role = COALESCE($4, role), is_case_director = COALESCE($5, is_case_director)
+      WHERE case_id = $1 AND user_id = $2 RETURNING user_id`,
+    [caseId, userId, change.ring ?? null, change.role ?? null, change.isCaseDirector ?? null],
+  )
+  return rows.length > 0
+}
+
+/** How many case directors a case has (the last one cannot be removed). */
+export async function countCaseDirectors(db: Sql, caseId: string): Promise<number> {
+  const rows = await db.query<{ n: string | number }>('SELECT count(*) AS n FROM case_members WHERE case_id = $1 AND is_case_director', [caseId])
+  return Number(rows[0]?.n ?? 0)
+}
+
+/** Most partners one directory search returns. */
+const MAX_CANDIDATES = 20
+
+/** Users whose name or organisation contains `q` (case-insensitive), with whether they are members. */
+export async function findCandidates(db: Sql, caseId: string, q: string): Promise<{ userId: string; name: string; orgId: string; orgName: string; orgKind: string; isMember: boolean }[]> {
+  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+  const rows = await db.query<{ id: string; name: string; org_id: string; org_name: string; org_kind: string; is_member: boolean }>(
+    `SELECT u.id, u.name, o.id AS org_id, o.name AS org_name, o.kind AS org_kind,
+            EXISTS (SELECT 1 FROM case_members m WHERE m.case_id = $1 AND m.user_id = u.id) AS is_member
+       FROM users u JOIN organisations o ON o.id = u.organisation_id
+      WHERE NOT u.is_privacy_officer AND (u.name ILIKE $2 OR o.name ILIKE $2)
+      ORDER BY o.name, u.name LIMIT ${MAX_CANDIDATES}`,
+    [caseId, pattern],
+  )
+  return rows.map((r) => ({ userId: r.id, name: r.name, orgId: r.org_id, orgName: r.org_name, orgKind: r.org_kind, isMember: r.is_member }))
+}
+
+/** A user by id (for adding from the directory). */
+export async function userExists(db: Sql, userId: string): Promise<boolean> {
+  return (await db.query('SELECT 1 FROM users WHERE id = $1', [userId])).length > 0
 }

@@ -31,13 +31,23 @@ export const createCaseBodySchema = z.strictObject({
 })
 export type CreateCaseBody = z.infer<typeof createCaseBodySchema>
 
-/** `POST /api/cases/:id/members` */
-export const addMemberBodySchema = z.strictObject({
-  email: z.string().trim().toLowerCase().max(MAX_EMAIL).pipe(z.email()),
-  ring: ringSchema,
-  role: memberRoleSchema,
-})
+/** `POST /api/cases/:id/members`: a partner found in the directory (`userId`) or by exact e-mail. */
+export const addMemberBodySchema = z.union([
+  z.strictObject({ userId: z.uuid(), ring: ringSchema, role: memberRoleSchema }),
+  z.strictObject({ email: z.string().trim().toLowerCase().max(MAX_EMAIL).pipe(z.email()), ring: ringSchema, role: memberRoleSchema }),
+], { error: 'give userId or email, with ring and role' })
 export type AddMemberBody = z.infer<typeof addMemberBodySchema>
+
+/** `PATCH /api/cases/:id/members/:userId` */
+export const updateMemberBodySchema = z.strictObject({
+  ring: ringSchema.optional(),
+  role: memberRoleSchema.optional(),
+  isCaseDirector: z.boolean().optional(),
+}).refine((b) => b.ring !== undefined || b.role !== undefined || b.isCaseDirector !== undefined, 'give ring, role or isCaseDirector')
+export type UpdateMemberBody = z.infer<typeof updateMemberBodySchema>
+
+/** `GET /api/cases/:id/candidates?q=`: a name or organisation to look for. */
+export const candidateQuerySchema = z.strictObject({ q: z.string().trim().min(2, 'type at least 2 characters').max(100) })
 
 /** A uuid path parameter. */
 export const uuidParamSchema = z.uuid()
@@ -79,10 +89,39 @@ export interface CaseMemberDto {
   isCaseDirector: boolean
 }
 
+/**
+ * What the caller may do in one case, decided by the server (server/access/policy.ts):
+ * the client shows what these allow and never works a ring rule out itself.
+ */
+export interface CaseAbilitiesDto {
+  canReadInner: boolean
+  /** Root types of `case/<id>/plan` the caller may write (see shared/plan/writeRules.ts). */
+  planWritable: string[]
+  /** Root types of `case/<id>/inner` the caller may write. */
+  innerWritable: string[]
+  /** Only actions of the caller's own organisation (the buitenring). */
+  ownActionsOnly: boolean
+  canManageMembers: boolean
+  canRunMeetings: boolean
+  /** Whether `members` lists everyone (the buitenring sees no member list). */
+  canSeeMembers: boolean
+}
+
 /** `GET /api/cases/:id` */
 export interface CaseDetailDto extends CaseSummaryDto {
   startDate: string
+  /** Everyone for the binnenring; empty for the buitenring (minimisation). */
   members: CaseMemberDto[]
+  abilities: CaseAbilitiesDto
+}
+
+/** One partner found by `GET /api/cases/:id/candidates`: no e-mail address. */
+export interface CandidateDto {
+  userId: string
+  name: string
+  organisation: OrganisationDto
+  /** Already a member of this case. */
+  isMember: boolean
 }
 
 /** Error body of every failed API call. */

@@ -92,7 +92,8 @@ export interface DirectConnection extends HubConnection {
 /** A connection of `user` with `access`. */
 export function directConnection(user: SessionUser, access: DocAccess): DirectConnection {
   const conn: DirectConnection = {
-    id: randomUUID(), user, access, frames: [], closes: [],
+    id: randomUUID(), user, access, frames: [], closes: [], sessionId: randomUUID(),
+    doc: { kind: 'case', caseId: randomUUID(), part: 'plan', name: 'case/direct/plan' },
     send(frame) {
       conn.frames.push(frame)
     },

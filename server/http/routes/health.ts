@@ -10,6 +10,16 @@ export interface HealthRouteDeps {
   bus: Bus
   registry: Registry
   nodeId: string
+  /** Without it, only loopback (and no proxied request) may read /metrics. */
+  metricsToken: string | undefined
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1'])
+
+/** /metrics tells how busy each document is: loopback scrapers, or the configured token. */
+function mayReadMetrics(req: Request, token: string | undefined): boolean {
+  if (token && req.get('authorization') === `Bearer ${token}`) return true
+  return LOOPBACK.has(req.socket.remoteAddress ?? '') && req.get('x-forwarded-for') === undefined
 }
 
 /** Creates the health and metrics router (mounted at the root, not under /api). */
@@ -26,7 +36,11 @@ export function healthRoutes(deps: HealthRouteDeps): Router {
       bus: { kind: deps.bus.kind, ok: busOk },
     })
   })
-  router.get('/metrics', async (_req: Request, res: Response) => {
+  router.get('/metrics', async (req: Request, res: Response) => {
+    if (!mayReadMetrics(req, deps.metricsToken)) {
+      res.status(403).json({ error: { code: 'forbidden', message: 'Metrics are for loopback or a METRICS_TOKEN bearer.' } })
+      return
+    }
     res.type(deps.registry.contentType).send(await deps.registry.metrics())
   })
   return router

@@ -1,9 +1,10 @@
 /** `POST /api/session`, `DELETE /api/session`, `GET /api/me`. */
 import { Router, type Request, type Response } from 'express'
-import type { LoginLimiter } from '../../auth/loginLimiter'
+import type { AccessEvents } from '../../auth/accessEvents'
+import { failureDelayMs, type LoginLimiter } from '../../auth/loginLimiter'
 import { loginBodySchema, type MeDto } from '../../../shared/api/schemas'
 import { hashPassword, verifyPassword } from '../../auth/password'
-import { SESSION_COOKIE, SESSION_TTL_MS, type SessionStore, type SessionUser } from '../../auth/sessions'
+import { SESSION_COOKIE, type SessionStore, type SessionUser } from '../../auth/sessions'
 import type { AuditLog } from '../../audit/auditLog'
 import type { Sql } from '../../db/db'
 import { AppError } from '../../errors'
@@ -18,8 +19,10 @@ export interface SessionRouteDeps {
   audit: AuditLog
   /** Set the cookie's Secure flag (behind https). */
   isSecureCookie: boolean
-  /** Counts failed logins per e-mail address and per IP (see auth/loginLimiter.ts). */
-  loginFailures: Pick<LoginLimiter, 'byAddress' | 'byIp'>
+  /** Login throttling per account and source (see auth/loginLimiter.ts). */
+  loginLimiter: Pick<LoginLimiter, 'reserve' | 'succeeded'>
+  /** Tells every node that a session ended, so its sockets close. */
+  accessEvents: AccessEvents
 }
 
 /** Turns a session user into the public `MeDto`. */
@@ -39,22 +42,27 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
 
   router.post('/session', async (req: Request, res: Response) => {
     const body = parseInput(loginBodySchema, req.body)
-    const counters = [
-      { limiter: deps.loginFailures.byAddress, key: body.email },
-      { limiter: deps.loginFailures.byIp, key: req.ip ?? 'unknown' },
-    ]
-    const blocked = await Promise.all(counters.map((c) => c.limiter.get(c.key)))
-    if (blocked.some((r) => r !== null && r.remainingPoints <= 0)) {
-      throw new AppError('rate_limited', 429, 'Too many failed logins; try again in 15 minutes.')
+    const attempt = { account: body.email, source: req.ip ?? 'unknown' }
+    // Reserved before the (slow) password check: parallel guesses cannot all pass.
+    const reservation = await deps.loginLimiter.reserve(attempt)
+    const auditBase = { action: 'login', ip: req.ip ?? null, client: req.get('user-agent')?.slice(0, 200) ?? null }
+    if (!reservation.ok) {
+      void deps.audit.record({ ...auditBase, outcome: 'denied', details: { reason: 'throttled' } })
+      res.set('Retry-After', String(reservation.retryAfterS))
+      throw new AppError('rate_limited', 429, `Too many login attempts; try again in ${Math.ceil(reservation.retryAfterS / 60)} minute(s).`)
     }
     const user = await findUserByEmail(deps.db, body.email)
     const isValid = await verifyPassword(body.password, user?.passwordHash ?? (await dummyHash))
-    const auditBase = { action: 'login', ip: req.ip ?? null, client: req.get('user-agent')?.slice(0, 200) ?? null }
     if (!user || !isValid) {
-      // consume() rejects once a counter is exhausted; that is the point, not an error.
-      await Promise.all(counters.map((c) => c.limiter.consume(c.key).catch(() => undefined)))
       void deps.audit.record({ ...auditBase, outcome: 'denied', actorUserId: user?.id ?? null })
+      await new Promise((r) => setTimeout(r, failureDelayMs(reservation.failuresSoFar + 1)))
       throw new AppError('invalid_credentials', 401, 'E-mail address or password is incorrect.')
+    }
+    await deps.loginLimiter.succeeded(attempt)
+    // A new session id at every login, and the browser's previous session ends (fixation).
+    if (req.sessionToken) {
+      const previous = await deps.sessions.destroy(req.sessionToken)
+      if (previous) await deps.accessEvents.publish({ kind: 'session', sessionId: previous })
     }
     const { token, expiresAt } = await deps.sessions.create(user.id)
     const me = await deps.sessions.resolve(token)
@@ -62,13 +70,18 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
     void deps.audit.record({ ...auditBase, outcome: 'ok', actorUserId: me.id, actorOrgId: me.organisationId })
     res.cookie(SESSION_COOKIE, token, {
       httpOnly: true, sameSite: 'lax', secure: deps.isSecureCookie || req.secure, path: '/', expires: expiresAt,
-      maxAge: SESSION_TTL_MS,
     })
     res.json(toMeDto(me))
   })
 
   router.delete('/session', async (req: Request, res: Response) => {
-    if (req.sessionToken) await deps.sessions.destroy(req.sessionToken)
+    if (req.sessionToken) {
+      const ended = await deps.sessions.destroy(req.sessionToken)
+      if (ended) {
+        await deps.accessEvents.publish({ kind: 'session', sessionId: ended })
+        void deps.audit.record({ action: 'logout', outcome: 'ok', actorUserId: req.user?.id ?? null, ip: req.ip ?? null })
+      }
+    }
     res.clearCookie(SESSION_COOKIE, { path: '/' })
     res.status(204).end()
   })
