@@ -21,6 +21,8 @@ export interface CollabMetrics {
   quarantinedRows: Counter
   /** Documents that failed and were closed for a reload. */
   docFailures: Counter
+  /** Open connections whose access was re-checked (revocation, session end, sweep). */
+  accessRechecks: Counter
 }
 
 /** The node's metrics registry and the instruments in it. */
@@ -59,6 +61,7 @@ export function createMetrics(nodeId: string): Metrics {
       }),
       quarantinedRows: counter('samenspel_collab_quarantined_rows_total', 'Update-log rows that could not be applied, moved to quarantine (alert)'),
       docFailures: counter('samenspel_collab_doc_failures_total', 'Documents closed for a reload after an error'),
+      accessRechecks: counter('samenspel_collab_access_rechecks_total', 'Open connections whose access was re-checked'),
     },
     gauge(name, help, read) {
       new Gauge({ name, help, registers: [registry], collect() { this.set(read()) } })

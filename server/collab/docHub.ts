@@ -176,6 +176,8 @@ export function createDocHub(deps: DocHubDeps): DocHub {
       scheduleSessionCheck(conn, Date.now() + 5_000)
       return false
     }
+    // Counted once the outcome is in force (tests wait on it as their marker).
+    deps.metrics.collab.accessRechecks.inc()
     if ('code' in r) {
       conn.close(r.code, r.reason)
       return true
