@@ -74,7 +74,7 @@ describe('access over HTTP', () => {
   it('refuses cross-site POST, PATCH and DELETE with the victim\'s cookie and changes nothing', async () => {
     const { caseId, chairCookie } = await makeCase(node.url, [{ email: DEMO.politie, ring: 'inner', role: 'member' }])
     const politieId = await userIdOf(dbUrl, DEMO.politie)
-    const forged = [
+    const forged: Record<string, string>[] = [
       { origin: 'https://kwaadwillend.example' },
       { origin: 'null' },
       { 'sec-fetch-site': 'cross-site' },
