@@ -18,7 +18,8 @@ const urlWithProtocols = (protocols: string[]) =>
 
 const envSchema = z.object({
   PORT: z.coerce.number({ message: 'must be a number' }).int().min(0).max(65535).default(3000),
-  HOST: z.string().min(1).default('0.0.0.0'),
+  // Loopback by default: the embedded demo is for one laptop. HOST=0.0.0.0 to serve others.
+  HOST: z.string().min(1).default('127.0.0.1'),
   PUBLIC_ORIGIN: urlWithProtocols(['http:', 'https:'])
     .transform((v) => new URL(v).origin)
     .optional(),
