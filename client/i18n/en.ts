@@ -40,6 +40,10 @@ export const en: MessageSchema = {
     submitting: 'Logging in…',
     demoTitle: 'Demo accounts (fictional)',
     demoIntro: 'All demo accounts use the password',
+    demoInner: 'inner ring',
+    demoOuter: 'outer ring',
+    demoPrivacyOfficer: 'privacy officer (member of no case)',
+    demoRole: { member: 'member', reader: 'reader', chair: 'chair' },
   },
   nav: {
     cases: 'Cases',

@@ -40,6 +40,10 @@ export const nl = {
     submitting: 'Bezig met inloggen…',
     demoTitle: 'Demo-accounts (fictief)',
     demoIntro: 'Alle demo-accounts gebruiken het wachtwoord',
+    demoInner: 'binnenring',
+    demoOuter: 'buitenring',
+    demoPrivacyOfficer: 'privacyfunctionaris (geen lid van casussen)',
+    demoRole: { member: 'lid', reader: 'lezer', chair: 'voorzitter' },
   },
   nav: {
     cases: 'Casussen',

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, readonly, ref } from 'vue'
 import type { MeDto } from '../../shared/api/schemas'
-import { ApiError, deleteResource, getJson, postJson } from '../api/http'
+import { deleteResource, getJson, postJson } from '../api/http'
 import { useCasesStore } from './cases'
 
 /**
@@ -20,10 +20,8 @@ export const useSessionStore = defineStore('session', () => {
    */
   async function loadMe(): Promise<MeDto | null> {
     try {
-      me.value = await getJson<MeDto>('/api/me')
-    } catch (error) {
-      if (!(error instanceof ApiError) || error.status !== 401) throw error
-      me.value = null
+      // GET /api/session answers 200 with `me: null` when nobody is signed in: no 401 in the console.
+      me.value = (await getJson<{ me: MeDto | null }>('/api/session')).me
     } finally {
       isLoaded.value = true
     }

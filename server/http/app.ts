@@ -17,7 +17,8 @@ import { apiNotFound, errorHandler, loadSession, requireSameOrigin } from './mid
 import { caseRoutes } from './routes/cases'
 import { planRoutes } from './routes/plan'
 import { healthRoutes } from './routes/health'
-import { sessionRoutes } from './routes/session'
+import { sessionRoutes, toMeDto } from './routes/session'
+import { DEMO_USERS } from '../seed'
 
 /** What the HTTP app needs. */
 export interface HttpAppDeps {
@@ -62,7 +63,15 @@ export function createHttpApp(deps: HttpAppDeps): Express {
     res.set('Cache-Control', 'no-store')
     next()
   })
-  api.get('/config', (_req, res) => void res.json({ demo: deps.isDemo }))
+  api.get('/config', (_req, res) => void res.json({
+    demo: deps.isDemo,
+    // The fictional demo logins (a public contract): who they are, never a password.
+    demoAccounts: deps.isDemo
+      ? DEMO_USERS.map((u) => ({ email: u.email, name: u.name, organisation: u.org, ring: u.ring, role: u.role, isPrivacyOfficer: u.isPrivacyOfficer ?? false }))
+      : [],
+  }))
+  // "Who is signed in, if anyone": 200 either way, so a first visit logs no 401.
+  api.get('/session', (req, res) => void res.json({ me: req.user ? toMeDto(req.user) : null }))
   api.use(sessionRoutes({
     db: deps.db, sessions: deps.sessions, audit: deps.audit, isSecureCookie: deps.isSecureCookie, loginLimiter: deps.loginFailures,
     accessEvents: deps.accessEvents,

@@ -128,3 +128,19 @@ export interface CandidateDto {
 export interface ErrorDto {
   error: { code: string; message: string; issues?: { path: string; message: string }[] }
 }
+
+/** One fictional demo login, as `GET /api/config` lists it in demo mode (never a password). */
+export interface DemoAccountDto {
+  email: string
+  name: string
+  organisation: string
+  ring: Ring
+  role: MemberRole
+  isPrivacyOfficer: boolean
+}
+
+/** `GET /api/config`: what the server tells an anonymous visitor about itself. */
+export interface AppConfigDto {
+  demo: boolean
+  demoAccounts: DemoAccountDto[]
+}
