@@ -90,6 +90,16 @@ describe('plan form values', () => {
     expect(parseWholeNumber('')).toBeNull()
     expect(parseWholeNumber('7')).toBe(7)
   })
+
+  it('reads what v-model gives for number inputs (a number, or an empty string) without throwing (the person-age bug)', () => {
+    const fromNumberInput = 34 as unknown as string
+    expect(parseWholeNumber(fromNumberInput)).toBe(34)
+    expect(emptyToNull(fromNumberInput)).toBe('34')
+    expect(splitList(fromNumberInput)).toEqual(['34'])
+    expect(parseWholeNumber(undefined)).toBeNull()
+    const long = 'x'.repeat(5000)
+    expect(emptyToNull(long)).toBe(long)
+  })
 })
 
 describe('veiligheidsschaal per partner', () => {
