@@ -77,6 +77,15 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 /** An edit's token in the text: `[<client index>.<seq>]`. */
 const TOKEN = /\[(\d+\.\d+)\]/g
 
+/** Every token in a newly arrived paragraph (or anything nested in it). */
+function scanTokens(type: unknown, receive: (id: string) => void): void {
+  if (type instanceof Y.XmlText) {
+    for (const m of type.toString().matchAll(TOKEN)) receive(m[1]!)
+  } else if (type instanceof Y.XmlElement) {
+    for (const child of type.toArray()) scanTokens(child, receive)
+  }
+}
+
 function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   return new Promise((resolve, reject) => {
     const t = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms)
@@ -131,10 +140,17 @@ export async function runScenario(target: RunningTarget, targetName: string, nod
       client.doc.getXmlFragment(PROSE_FIELD).observeDeep((events, tr) => {
         if (tr.local) return
         for (const e of events) {
-          if (!(e.target instanceof Y.XmlText)) continue
-          for (const op of e.delta) {
-            if (typeof op.insert !== 'string') continue
-            for (const m of op.insert.matchAll(TOKEN)) receive(m[1]!)
+          if (e.target instanceof Y.XmlText) {
+            for (const op of e.delta) {
+              if (typeof op.insert !== 'string') continue
+              for (const m of op.insert.matchAll(TOKEN)) receive(m[1]!)
+            }
+            continue
+          }
+          // A paragraph that arrives with text already typed into it (its creation and the
+          // first edits merged into one update) raises no text event of its own.
+          for (const item of e.changes.added) {
+            if (item.content instanceof Y.ContentType) scanTokens(item.content.type, receive)
           }
         }
       })
