@@ -19,7 +19,7 @@ import type { MemberRole, Ring } from '../../shared/api/schemas'
 import type { CasePart } from '../../shared/protocol/docName'
 import { SECTION_SPECS } from '../../shared/plan/sections'
 import { readFields, type FieldShape } from '../../shared/plan/model'
-import { checkRichTextFragment } from '../../shared/plan/richText'
+import { checkRichTextBlocks } from '../../shared/plan/richText'
 import {
   ENTRY_HISTORY_KEY, ITEM_IDENTITY_FIELDS, ITEM_IMMUTABLE_FIELDS, MAX_CLOCK_SKEW_MS, MAX_ITEMS_PER_SECTION, MAX_LOG_ENTRIES,
   MAX_OFFLINE_AGE_MS, OUTER_RING_ACTION_FIELDS, ROOT_RULES, STAMPED_NAME_FIELDS, LOG_AUTHOR_FIELDS, isEntryKey, itemShape,
@@ -286,12 +286,29 @@ function judgeLog(root: string, entry: z.ZodType, touches: Touch[], ctx: TouchCo
 }
 
 function judgeRichText(root: string, touches: Touch[], ctx: TouchContext): Refusal {
+  const fragment = ctx.doc.getXmlFragment(root)
+  const blocks = new Set<Y.XmlElement | Y.XmlText | Y.XmlFragment>()
+  let isRootChanged = false
   for (const t of touches) {
     if (t.path.length === 0 && t.key !== null) return `${root} is rich text and has no fields`
     // Below the fragment there are only lists of children; a key names an attribute.
     if (t.path.some((p) => p !== LIST_LEVEL)) return `${root} holds rich text only`
+    if (t.path.length === 0) isRootChanged = true
+    else if (t.top && !t.top.deleted) addBlock(blocks, t.top)
   }
-  return checkRichTextFragment(ctx.doc.getXmlFragment(root))
+  // Blocks the update added at the top are checked whole.
+  if (isRootChanged) {
+    for (let item = fragment._start; item !== null; item = item.right) {
+      if (!item.deleted && ctx.isNew(item)) addBlock(blocks, item)
+    }
+  }
+  return checkRichTextBlocks(fragment, blocks, isRootChanged)
+}
+
+function addBlock(blocks: Set<Y.XmlElement | Y.XmlText | Y.XmlFragment>, item: Y.Item): void {
+  const content = item.content
+  if (content instanceof Y.ContentType) blocks.add(content.type as Y.XmlElement)
+  else blocks.add(new Y.XmlText('not an element'))
 }
 
 /** Whether every value a map key ever held (this entry and those it replaced) was the writer's. */

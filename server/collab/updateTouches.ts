@@ -26,6 +26,8 @@ export interface Touch {
   op: 'write' | 'delete'
   /** For a delete: the struct that was deleted (who created it decides who may delete it). */
   item?: Y.Item
+  /** The item directly under the root on the way down (for rich text: the block changed). */
+  top?: Y.Item
 }
 
 /** What the policy may ask about the structs of the update being judged. */
@@ -68,18 +70,20 @@ export function readTouches(doc: Y.Doc, tr: Y.Transaction): TouchResult {
   return { touches, context: { doc, isNew, isOwn: () => false } }
 }
 
-function locate(type: AnyType): { root: string; path: string[] } | string {
+function locate(type: AnyType): { root: string; path: string[]; top?: Y.Item } | string {
   const path: string[] = []
   let current = type
+  let top: Y.Item | undefined
   while (current._item !== null) {
     if (path.length >= MAX_TOUCH_DEPTH) return `changes nested deeper than ${MAX_TOUCH_DEPTH} levels`
     const item = current._item
     path.push(item.parentSub ?? LIST_LEVEL)
     if (!(item.parent instanceof Y.AbstractType)) return 'a change whose parent could not be resolved'
+    top = item
     current = item.parent
   }
   for (const [name, value] of current.doc?.share ?? []) {
-    if (value === current) return { root: name, path: path.reverse() }
+    if (value === current) return { root: name, path: path.reverse(), top }
   }
   return 'a change outside any named part of the document'
 }

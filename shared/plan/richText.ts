@@ -74,6 +74,40 @@ export function checkRichTextFragment(fragment: Y.XmlFragment): RichTextProblem 
   }
 }
 
+/**
+ * Checks the blocks of a fragment that an update touched, instead of the whole fragment
+ * (typing changes one paragraph; checking all of a long summary on every keystroke was
+ * most of the guard's cost, docs/BENCHMARKS.md). `blocks` are direct children of
+ * `fragment`; a deleted one is skipped. The fragment's own list (which blocks, in which
+ * order) is checked when `isRootChanged`: every child an element of a block node.
+ * Size limits count the touched blocks only; the whole fragment is bounded by the
+ * document's size budget.
+ */
+export function checkRichTextBlocks(fragment: Y.XmlFragment, blocks: Iterable<Y.XmlElement | Y.XmlText | Y.XmlFragment>, isRootChanged: boolean): RichTextProblem {
+  const schema = richTextSchema()
+  try {
+    if (isRootChanged) {
+      for (const child of fragment.toArray()) {
+        if (!(child instanceof Y.XmlElement)) return 'rich text holds text outside a paragraph'
+        const type = schema.nodes[child.nodeName]
+        if (!type || !type.isBlock) return `unknown rich-text block "${child.nodeName.slice(0, 40)}"`
+      }
+    }
+    for (const block of blocks) {
+      if (!(block instanceof Y.XmlElement)) return 'rich text holds text outside a paragraph'
+      const budget: Budget = { nodes: 1, chars: 0 }
+      const json = convertElement(block, schema, 1, budget)
+      if (typeof json === 'string') return json
+      const node = schema.nodeFromJSON(json)
+      if (!node.type.isBlock) return `"${block.nodeName.slice(0, 40)}" is not a block`
+      node.check()
+    }
+    return null
+  } catch (err) {
+    return `not valid rich text: ${(err as Error).message.slice(0, 80)}`
+  }
+}
+
 function convertChildren(parent: Y.XmlFragment | Y.XmlElement, schema: Schema, depth: number, budget: Budget): PmJson[] | string {
   if (depth > MAX_RICH_TEXT_DEPTH) return `rich text nested deeper than ${MAX_RICH_TEXT_DEPTH}`
   const out: PmJson[] = []
