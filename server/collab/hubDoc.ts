@@ -205,7 +205,7 @@ export class HubDoc {
    */
   async submitClientUpdate(conn: HubConnection, update: Uint8Array, { isSyncReply = false } = {}): Promise<Refusal | null> {
     if (this.isClosed) return null
-    if (isSyncReply && !this.staging.isNew(update)) return null
+    if (isSyncReply && !this.isNewToDoc(update)) return null
     const overBudget = this.checkBudgets(conn, update)
     if (overBudget) return overBudget
     return admitUpdate(
@@ -219,6 +219,11 @@ export class HubDoc {
 
   /** Whether an update holds anything this document (with what is being committed) lacks. */
   isNewToDoc(update: Uint8Array): boolean {
+    // Without anything uncommitted the document itself answers: a reader's sync reply
+    // does not build a staging copy.
+    if (!this.staging.isBuilt() && this.inflight === null && this.pending.length === 0) {
+      return !Y.snapshotContainsUpdate(Y.snapshot(this.ydoc), update)
+    }
     return this.staging.isNew(update)
   }
 

@@ -111,6 +111,11 @@ export class StagingDoc {
     return doc
   }
 
+  /** Whether the copy exists now (it is built on first use). */
+  isBuilt(): boolean {
+    return this.doc !== null
+  }
+
   /** The staging document's clock for a client. */
   stateOf(client: number): number {
     return Y.getState(this.get().store, client)
