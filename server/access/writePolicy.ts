@@ -22,7 +22,7 @@ import { readFields, type FieldShape } from '../../shared/plan/model'
 import { checkRichTextBlocks } from '../../shared/plan/richText'
 import {
   ENTRY_HISTORY_KEY, ITEM_IDENTITY_FIELDS, ITEM_IMMUTABLE_FIELDS, MAX_CLOCK_SKEW_MS, MAX_ITEMS_PER_SECTION, MAX_LOG_ENTRIES,
-  MAX_OFFLINE_AGE_MS, OUTER_RING_ACTION_FIELDS, ROOT_RULES, STAMPED_NAME_FIELDS, LOG_AUTHOR_FIELDS, isEntryKey, itemShape,
+  MAX_OFFLINE_AGE_MS, OUTER_RING_ACTION_FIELDS, ROOT_RULES, STAMPED_NAME_FIELDS, STAMPED_ORGANISATION_FIELDS, LOG_AUTHOR_FIELDS, isEntryKey, itemShape,
   type RootRule,
 } from '../../shared/plan/writeRules'
 import { LIST_LEVEL, liveValue, mapEntry, type MapLike, type Touch, type TouchContext } from '../collab/updateTouches'
@@ -135,6 +135,9 @@ function judgeNewItem(rule: SectionRule, section: Y.Map<unknown>, id: string, ct
     if (raw[field] !== writer[own]) return `${rule.section}.${field} must be the writer's own`
   }
   if (raw.removedAt !== null || raw.removedBy !== null) return `a new ${rule.section} item cannot be removed already`
+  if ((raw.updatedBy !== null && raw.updatedBy !== writer.name) || (raw.updatedByOrganisation !== null && raw.updatedByOrganisation !== writer.organisation)) {
+    return `${rule.section}.updatedBy must be the writer's own`
+  }
   const created = Date.parse(raw.createdAt as string)
   if (created > now + MAX_CLOCK_SKEW_MS || created < now - MAX_OFFLINE_AGE_MS) return `${rule.section}.createdAt is not the time of writing`
   if (writer.ring === 'outer' && raw.ownerOrganisation !== writer.organisation) return 'the buitenring adds actions of its own organisation only'
@@ -170,6 +173,7 @@ function judgeFieldValue(label: string, schema: z.ZodType, map: MapLike, field: 
   if (value instanceof Y.AbstractType) return `${label} must be a plain value`
   if (!schema.safeParse(value).success) return `${label} is not valid`
   if (STAMPED_NAME_FIELDS.includes(field) && value !== null && value !== writer.name) return `${label} must be the writer's own name`
+  if (STAMPED_ORGANISATION_FIELDS.includes(field) && value !== null && value !== writer.organisation) return `${label} must be the writer's own organisation`
   return null
 }
 

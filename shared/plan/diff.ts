@@ -73,7 +73,7 @@ export interface PlanDiff {
   innerNotesChanged?: boolean
 }
 
-const META_FIELDS: ReadonlySet<string> = new Set(['id', 'author', 'organisation', 'meetingId', 'createdAt', 'updatedAt', 'removedAt', 'removedBy'])
+const META_FIELDS: ReadonlySet<string> = new Set(['id', 'author', 'organisation', 'meetingId', 'createdAt', 'updatedAt', 'updatedBy', 'updatedByOrganisation', 'removedAt', 'removedBy'])
 const RED_FLAG_FIELDS = ['status', 'note', 'sourceOrganisation', 'date'] as const
 
 function changedFields(before: object, after: object): string[] {

@@ -123,6 +123,10 @@ export interface ItemMeta {
   createdAt: string
   /** ISO date-time of the last change. */
   updatedAt: string
+  /** Name of the user who made the last change (the author until someone else changes it); null in items older than this field. */
+  updatedBy: string | null
+  /** Organisation of that user. */
+  updatedByOrganisation: string | null
   /** ISO date-time of removal (tombstone), or null while the item is live. */
   removedAt: string | null
   /** Name of the user who removed it, or null. */
@@ -137,13 +141,16 @@ export const itemMetaShape = {
   meetingId: idSchema.nullable(),
   createdAt: isoDateTimeSchema,
   updatedAt: isoDateTimeSchema,
+  updatedBy: nameSchema.nullable(),
+  updatedByOrganisation: nameSchema.nullable(),
   removedAt: isoDateTimeSchema.nullable(),
   removedBy: nameSchema.nullable(),
 }
 
 /** What a stored item's metadata reads as when a field is missing or malformed. */
 export const ITEM_META_FALLBACK: ItemMeta = {
-  id: '', author: '', organisation: '', meetingId: null, createdAt: '', updatedAt: '', removedAt: null, removedBy: null,
+  id: '', author: '', organisation: '', meetingId: null, createdAt: '', updatedAt: '', updatedBy: null, updatedByOrganisation: null,
+  removedAt: null, removedBy: null,
 }
 
 /** The user on whose behalf a mutator writes; becomes the item's author metadata. */

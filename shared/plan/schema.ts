@@ -82,7 +82,8 @@ export function addItem<N extends SectionName>(doc: Y.Doc, section: N, input: Se
   const id = crypto.randomUUID()
   const now = nowIso()
   const meta: ItemMeta = {
-    id, author: who.name, organisation: who.organisation, meetingId: who.meetingId, createdAt: now, updatedAt: now, removedAt: null, removedBy: null,
+    id, author: who.name, organisation: who.organisation, meetingId: who.meetingId, createdAt: now, updatedAt: now,
+    updatedBy: who.name, updatedByOrganisation: who.organisation, removedAt: null, removedBy: null,
   }
   doc.transact(() => {
     const map = new Y.Map<unknown>()
@@ -118,7 +119,7 @@ export function updateItem<N extends EditableSectionName>(
   if (changes.length > 0) {
     doc.transact(() => {
       for (const [key, value] of changes) map.set(key, value)
-      map.set('updatedAt', nowIso())
+      stampChange(map, who)
     }, who.origin)
   }
   return readItem(section, id, map)
@@ -140,8 +141,15 @@ export function removeItem(doc: Y.Doc, section: SectionName, id: string, actor: 
   doc.transact(() => {
     map.set('removedAt', now)
     map.set('removedBy', who.name)
-    map.set('updatedAt', now)
+    stampChange(map, who, now)
   }, who.origin)
+}
+
+/** Records who changed an item, and when (the server checks that it is the writer). */
+function stampChange(map: Y.Map<unknown>, who: ParsedActor, at = nowIso()): void {
+  map.set('updatedAt', at)
+  if (map.get('updatedBy') !== who.name) map.set('updatedBy', who.name)
+  if (map.get('updatedByOrganisation') !== who.organisation) map.set('updatedByOrganisation', who.organisation)
 }
 
 function requireLiveItem(doc: Y.Doc, section: SectionName, id: string): Y.Map<unknown> {

@@ -39,10 +39,12 @@ export const MAX_CLOCK_SKEW_MS = 5 * 60_000
 export const MAX_OFFLINE_AGE_MS = 30 * 24 * 60 * 60_000
 
 /** Fields an action's owner organisation may change from the outer ring: its progress. */
-export const OUTER_RING_ACTION_FIELDS: readonly string[] = ['status', 'doneNote', 'blockedReason', 'updatedAt']
+export const OUTER_RING_ACTION_FIELDS: readonly string[] = ['status', 'doneNote', 'blockedReason', 'updatedAt', 'updatedBy', 'updatedByOrganisation']
 
 /** Item fields that are the writer's own identity: equal to the writer's when written. */
 export const ITEM_IDENTITY_FIELDS = { author: 'name', organisation: 'organisation' } as const
+/** Fields that name the writer's organisation when set (who last changed an item). */
+export const STAMPED_ORGANISATION_FIELDS: readonly string[] = ['updatedByOrganisation']
 /** Item fields fixed at creation. */
 export const ITEM_IMMUTABLE_FIELDS: readonly string[] = ['id', 'author', 'organisation', 'createdAt', 'meetingId']
 

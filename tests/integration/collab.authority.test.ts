@@ -147,6 +147,20 @@ const STEPS: readonly Step[] = [
     },
   },
   {
+    label: 'politie signs its change as Veilig Thuis\'s', actor: 'politie', part: 'plan', allowed: false,
+    run: (d) => {
+      const a = pick(listActions(d))
+      if (!a) return false
+      d.transact(() => {
+        const map = getSectionMap(d, 'actions').get(a.id) as Y.Map<unknown>
+        map.set('what', 'Stil gewijzigd')
+        map.set('updatedBy', 'Anouk de Wit')
+        map.set('updatedByOrganisation', 'Veilig Thuis Noordkust')
+      }, ORIGIN)
+      return true
+    },
+  },
+  {
     label: 'politie nests maps inside an item', actor: 'politie', part: 'plan', allowed: false,
     run: (d) => {
       const a = pick(listActions(d))

@@ -16,7 +16,7 @@ import { en } from '../../client/i18n/en'
 import { SOS_COLUMNS } from '../../client/plan/sosColumns'
 import { PLAN_PAGE_SECTIONS } from '../../client/plan/sectionNav'
 
-const META = { author: 'Anouk de Wit', organisation: 'Veilig Thuis Noordkust', meetingId: null, updatedAt: '', removedAt: null, removedBy: null }
+const META = { author: 'Anouk de Wit', organisation: 'Veilig Thuis Noordkust', meetingId: null, updatedAt: '', updatedBy: null, updatedByOrganisation: null, removedAt: null, removedBy: null }
 
 function score(id: string, partner: string, value: number | null, date: string, createdAt = `${date}T09:00:00.000Z`): SafetyScore {
   return { ...META, id, createdAt, partner, score: value, date, reason: '', addsPoint: '' }

@@ -89,7 +89,7 @@ describe('plan document: goals and actions', () => {
     expect(() => addAction(doc, shelterAction(goal.id), vt)).toThrow(/goalId: refers to no live goal/)
   })
 
-  it('writes only the changed fields of an update and bumps updatedAt', () => {
+  it('writes only the changed fields of an update, bumps updatedAt and records who changed it', () => {
     const doc = planDoc()
     const goal = addGoal(doc, { resultKey: 'direct-safety', text: 'Veilige slaapplek' }, vt)
     const action = addAction(doc, shelterAction(goal.id), vt)
@@ -97,8 +97,11 @@ describe('plan document: goals and actions', () => {
     getItemMap(doc, 'actions', action.id).observe((event) => writes.push(...event.keysChanged))
     const updated = updateAction(doc, action.id, { status: 'in-progress', due: action.due }, politie)
     expect(updated.status).toBe('in-progress')
-    expect(writes.sort()).toEqual(['status', 'updatedAt'])
+    expect(writes.sort()).toEqual(['status', 'updatedAt', 'updatedBy', 'updatedByOrganisation'])
     expect(updated.author).toBe('Anouk de Wit')
+    expect(action.updatedBy).toBe('Anouk de Wit')
+    expect(updated.updatedBy).toBe(politie.name)
+    expect(updated.updatedByOrganisation).toBe(politie.organisation)
     expect(updated.updatedAt >= action.updatedAt).toBe(true)
   })
 
