@@ -1,9 +1,9 @@
 import { computed, type ComputedRef } from 'vue'
-import type { MemberRole, Ring } from '../../shared/api/schemas'
+import type { MemberRole } from '../../shared/api/schemas'
 import type { PlanActor } from '../../shared/plan'
 import { caseDocName } from '../../shared/protocol/docName'
 import { combineConnections, type ConnectionState } from '../plan/connectionState'
-import { planAbilities, type PlanAbilities } from '../plan/planAbilities'
+import { planAbilities, type PlanAbilities, type ServerAbilities } from '../plan/planAbilities'
 import { useSessionStore } from '../stores/session'
 import { useCollabDoc, type CollabDoc } from './useCollabDoc'
 import { usePlanActor, type LocalEditOrigin } from './usePlanActor'
@@ -12,8 +12,9 @@ import { useUnsentEdits } from './useUnsentEdits'
 /** What the plan page needs to know about the case (a read-only view of `CaseDetailDto`). */
 export interface PlanCase {
   id: string
-  ring: Ring
   role: MemberRole
+  /** What the server lets this user do in the case: the only source of ring rules here. */
+  abilities: ServerAbilities
   startDate: string
   members: readonly { readonly organisation: { readonly name: string } }[]
 }
@@ -38,10 +39,12 @@ export interface PlanWorkspace {
 
 /**
  * Opens the documents of one case's plan page: `case/<id>/plan` always, and
- * `case/<id>/inner` only for the inner ring (an outer-ring page never opens its socket).
+ * `case/<id>/inner` only when the server's abilities say the user reads it (an outer-ring
+ * page never opens its socket).
  * Tracks their combined connection and what the user may change. What works on the
  * current copy of a document (readiness, undo) is `usePlanDocs`, keyed by `generation`.
- * The case (and so the ring) is fixed for the calling component's lifetime.
+ * The case and its abilities are fixed for the calling component's lifetime (the view
+ * builds it again when they change).
  */
 export function usePlanWorkspace(detail: PlanCase): PlanWorkspace {
   const session = useSessionStore()
@@ -49,7 +52,7 @@ export function usePlanWorkspace(detail: PlanCase): PlanWorkspace {
   const { actor, origin } = usePlanActor()
 
   const plan = useCollabDoc(caseDocName(detail.id, 'plan'), user)
-  const inner = detail.ring === 'inner' ? useCollabDoc(caseDocName(detail.id, 'inner'), user) : null
+  const inner = detail.abilities.canReadInner ? useCollabDoc(caseDocName(detail.id, 'inner'), user) : null
 
   const edits = [plan, ...(inner ? [inner] : [])].map((collab) => ({ collab, ...useUnsentEdits(collab) }))
   const connection = computed(() =>
@@ -59,7 +62,7 @@ export function usePlanWorkspace(detail: PlanCase): PlanWorkspace {
       hasUnsentEdits: e.hasUnsentEdits.value,
     }))),
   )
-  const abilities = computed(() => planAbilities(detail, session.me?.organisation.name ?? ''))
+  const abilities = computed(() => planAbilities(detail.abilities, session.me?.organisation.name ?? ''))
   const generation = computed(() => `${plan.generation.value}/${inner?.generation.value ?? 0}`)
   return { plan, inner, actor, origin, connection, abilities, generation }
 }
