@@ -1,4 +1,5 @@
 import { CloseCode, isTerminalCloseCode } from '../../shared/protocol/closeCodes'
+import type { CasePart } from '../../shared/protocol/docName'
 
 /** i18n keys (under `collab.close`) of the messages for the doc hub's close codes. */
 const CLOSE_MESSAGE_KEYS: Record<number, string> = {
@@ -19,8 +20,11 @@ const CLOSE_MESSAGE_KEYS: Record<number, string> = {
 /**
  * The i18n key explaining why the collab connection closed. Unknown terminal codes get a
  * generic refusal; anything else (1006 network loss, 1001 going away) means we reconnect.
+ * @param part which document closed: losing only the inner part (moved to the
+ *   buitenring) reads differently from losing the plan.
  */
-export function closeMessageKey(code: number): string {
+export function closeMessageKey(code: number, part: CasePart | null = null): string {
+  if (code === CloseCode.AccessRevoked && part === 'inner') return 'collab.close.accessRevokedInner'
   const known = CLOSE_MESSAGE_KEYS[code]
   if (known !== undefined) return known
   return isTerminalCloseCode(code) ? 'collab.close.denied' : 'collab.close.transient'

@@ -16,6 +16,7 @@ import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
 import type { Awareness } from 'y-protocols/awareness'
 import { CloseCode, isTerminalCloseCode } from '../../shared/protocol/closeCodes'
+import { parseDocName } from '../../shared/protocol/docName'
 import type { AwarenessUser } from '../collab/awarenessUser'
 import { closeMessageKey } from '../collab/closeCodeMessage'
 import { organisationColor } from '../collab/organisationColor'
@@ -186,9 +187,11 @@ export function useCollabDoc(docName: Ref<string> | string, user: CollabUser): C
   watch(localUser, (next) => session.provider.awareness.setLocalStateField('user', next))
   onScopeDispose(() => closeSession(session))
 
-  const closeReason = computed(() =>
-    closeCode.value === null ? null : t(closeMessageKey(closeCode.value)),
-  )
+  const closeReason = computed(() => {
+    if (closeCode.value === null) return null
+    const ref = parseDocName(toValue(docName))
+    return t(closeMessageKey(closeCode.value, ref?.kind === 'case' ? ref.part : null))
+  })
   return {
     // shallowReadonly: a deep readonly proxy around a Y.Doc or provider would break them.
     doc: shallowReadonly(doc),

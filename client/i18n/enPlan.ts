@@ -8,6 +8,7 @@ export const enPlan: MessageSchema['plan'] = {
   yourRole: 'Your role',
   summaryHint: 'What is going on in the family and what the partners are worried about.',
   readOnlyNotice: 'You can read this plan but not edit it.',
+  accessChanged: 'Your access to this case has just changed. The plan now shows what your new ring and role let you see and do.',
   outerRingNotice: 'As an outer-ring partner you add actions of your own organisation and keep their progress up to date. You can read the rest of the plan.',
   loadingSection: 'Loading this section…',
   innerBanner: 'everything below is visible to inner-ring partners only.',

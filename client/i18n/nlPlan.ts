@@ -6,6 +6,7 @@ export const nlPlan = {
   yourRole: 'Jouw rol',
   summaryHint: 'Wat er speelt in het gezin en waar de partners zich zorgen over maken.',
   readOnlyNotice: 'Je kunt dit plan lezen maar niet bewerken.',
+  accessChanged: 'Je toegang tot deze casus is zojuist gewijzigd. Het plan toont nu wat je met je nieuwe ring en rol mag zien en doen.',
   outerRingNotice: 'Als partner in de buitenring voeg je acties van je eigen organisatie toe en houd je de voortgang ervan bij. De rest van het plan kun je lezen.',
   loadingSection: 'Dit onderdeel wordt geladen…',
   innerBanner: 'alles hieronder is alleen zichtbaar voor partners in de binnenring.',

@@ -29,6 +29,20 @@ export const useSessionStore = defineStore('session', () => {
   }
 
   /**
+   * The server ended this page's session (a websocket closed with 4401): asks it who is
+   * signed in now, so the login page is open again. When the server cannot be asked, the
+   * socket's word stands and the user counts as signed out. Never rejects.
+   */
+  async function recheckSession(): Promise<void> {
+    try {
+      await loadMe()
+    } catch {
+      // Not reachable: the websocket already told us the session is gone.
+      me.value = null
+    }
+  }
+
+  /**
    * Logs in; the server sets the session cookie.
    * @throws {ApiError} `invalid_credentials` (401), `invalid_input` (400), `rate_limited`.
    */
@@ -52,5 +66,5 @@ export const useSessionStore = defineStore('session', () => {
     }
   }
 
-  return { me: readonly(me), isLoaded: readonly(isLoaded), isLoggedIn, loadMe, login, logout }
+  return { me: readonly(me), isLoaded: readonly(isLoaded), isLoggedIn, loadMe, recheckSession, login, logout }
 })

@@ -70,6 +70,12 @@ describe('presence', () => {
 describe('close code messages', () => {
   it('explains a revoked access with its own message', () => {
     expect(closeMessageKey(CloseCode.AccessRevoked)).toBe('collab.close.accessRevoked')
+    expect(closeMessageKey(CloseCode.AccessRevoked, 'plan')).toBe('collab.close.accessRevoked')
+  })
+
+  it('says that only the inner part was revoked when the inner document closes with 4410', () => {
+    expect(closeMessageKey(CloseCode.AccessRevoked, 'inner')).toBe('collab.close.accessRevokedInner')
+    expect(closeMessageKey(CloseCode.Unauthenticated, 'inner')).toBe('collab.close.unauthenticated')
   })
 
   it('has a message for a refused update, for when the fresh starts are used up', () => {
