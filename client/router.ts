@@ -27,7 +27,8 @@ async function guardSession(to: RouteLocationNormalized) {
 }
 
 /**
- * Creates the app router: `/login`, `/` (case list) and `/cases/:id` (plan page).
+ * Creates the app router: `/login`, `/` (case list), `/cases/:id` (plan page) and
+ * `/cases/:id/members` (the case director's members page).
  * Pages other than the login page redirect there when `GET /api/me` answers 401.
  */
 export function createAppRouter(): Router {
@@ -45,6 +46,12 @@ export function createAppRouter(): Router {
         path: '/cases/:id',
         name: 'plan',
         component: () => import('./views/PlanView.vue'),
+        props: true,
+      },
+      {
+        path: '/cases/:id/members',
+        name: 'members',
+        component: () => import('./views/CaseMembersView.vue'),
         props: true,
       },
       { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },

@@ -1,5 +1,6 @@
 import type { MessageSchema } from './nl'
 import { enInner } from './enInner'
+import { enMembers } from './enMembers'
 import { enPlan } from './enPlan'
 
 /**
@@ -63,8 +64,14 @@ export const en: MessageSchema = {
     createSubmit: 'Create case',
     creating: 'Creating…',
   },
+  caseTabs: {
+    label: 'Parts of the case',
+    plan: 'Plan',
+    members: 'Members',
+  },
   plan: enPlan,
   inner: enInner,
+  members: enMembers,
   collab: {
     statusLabel: 'Connection',
     status: {

@@ -1,4 +1,5 @@
 import { nlInner } from './nlInner'
+import { nlMembers } from './nlMembers'
 import { nlPlan } from './nlPlan'
 
 /**
@@ -63,8 +64,14 @@ export const nl = {
     createSubmit: 'Casus aanmaken',
     creating: 'Bezig met aanmaken…',
   },
+  caseTabs: {
+    label: 'Onderdelen van de casus',
+    plan: 'Plan',
+    members: 'Leden',
+  },
   plan: nlPlan,
   inner: nlInner,
+  members: nlMembers,
   collab: {
     statusLabel: 'Verbinding',
     status: {
