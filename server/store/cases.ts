@@ -157,3 +157,8 @@ export async function findCandidates(db: Sql, caseId: string, q: string): Promis
 export async function userExists(db: Sql, userId: string): Promise<boolean> {
   return (await db.query('SELECT 1 FROM users WHERE id = $1', [userId])).length > 0
 }
+
+/** Locks a case's row until the end of the transaction (membership changes that check counts). */
+export async function lockCase(tx: Sql, caseId: string): Promise<void> {
+  await tx.query('SELECT 1 FROM cases WHERE id = $1 FOR UPDATE', [caseId])
+}

@@ -15,7 +15,7 @@ import type { AuditLog } from '../../audit/auditLog'
 import type { Db } from '../../db/db'
 import { AppError, forbidden } from '../../errors'
 import {
-  countCaseDirectors, createCase, findCandidates, findMembership, getCaseForMember, listCasesForUser, listMembers, removeMember,
+  countCaseDirectors, createCase, lockCase, findCandidates, findMembership, getCaseForMember, listCasesForUser, listMembers, removeMember,
   updateMember, upsertMember, userExists,
 } from '../../store/cases'
 import { findUserByEmail } from '../../store/users'
@@ -117,10 +117,18 @@ export function caseRoutes(deps: CaseRouteDeps): Router {
     const targetId = userIdOf(req)
     const body = parseInput(updateMemberBodySchema, req.body)
     await requireCaseDirector(req, user, caseId, 'case.member.change')
-    if (body.isCaseDirector === false && (await findMembership(deps.db, caseId, targetId))?.isCaseDirector && (await countCaseDirectors(deps.db, caseId)) <= 1) {
-      throw new AppError('conflict', 409, 'A case keeps at least one case director: name another one first.')
-    }
-    if (!(await updateMember(deps.db, caseId, targetId, body))) throw new AppError('not_found', 404, 'This partner is not a member of the case.')
+    // Count and change in one transaction, the case row locked: two directors demoting
+    // each other at once cannot both pass the check.
+    const outcome = await deps.db.transaction(async (tx) => {
+      await lockCase(tx, caseId)
+      const target = await findMembership(tx, caseId, targetId)
+      if (!target) return 'missing' as const
+      if (body.isCaseDirector === false && target.isCaseDirector && (await countCaseDirectors(tx, caseId)) <= 1) return 'last' as const
+      await updateMember(tx, caseId, targetId, body)
+      return 'ok' as const
+    })
+    if (outcome === 'missing') throw new AppError('not_found', 404, 'This partner is not a member of the case.')
+    if (outcome === 'last') throw new AppError('conflict', 409, 'A case keeps at least one case director: name another one first.')
     await memberChanged(caseId, targetId)
     void deps.audit.record({ ...auditCtx(req), action: 'case.member.change', outcome: 'ok', caseId, target: targetId, details: { ...body } })
     res.json((await listMembers(deps.db, caseId)).find((m) => m.userId === targetId))
@@ -131,12 +139,16 @@ export function caseRoutes(deps: CaseRouteDeps): Router {
     const caseId = caseIdOf(req)
     const targetId = userIdOf(req)
     await requireCaseDirector(req, user, caseId, 'case.member.remove')
-    const target = await findMembership(deps.db, caseId, targetId)
-    if (!target) throw new AppError('not_found', 404, 'This partner is not a member of the case.')
-    if (target.isCaseDirector && (await countCaseDirectors(deps.db, caseId)) <= 1) {
-      throw new AppError('conflict', 409, 'The last case director cannot be removed: name another one first.')
-    }
-    await removeMember(deps.db, caseId, targetId)
+    const outcome = await deps.db.transaction(async (tx) => {
+      await lockCase(tx, caseId)
+      const target = await findMembership(tx, caseId, targetId)
+      if (!target) return 'missing' as const
+      if (target.isCaseDirector && (await countCaseDirectors(tx, caseId)) <= 1) return 'last' as const
+      await removeMember(tx, caseId, targetId)
+      return 'ok' as const
+    })
+    if (outcome === 'missing') throw new AppError('not_found', 404, 'This partner is not a member of the case.')
+    if (outcome === 'last') throw new AppError('conflict', 409, 'The last case director cannot be removed: name another one first.')
     await memberChanged(caseId, targetId)
     void deps.audit.record({ ...auditCtx(req), action: 'case.member.remove', outcome: 'ok', caseId, target: targetId })
     res.status(204).end()
