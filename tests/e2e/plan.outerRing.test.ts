@@ -19,6 +19,7 @@
  * the page for a moment; the page itself, its socket, cookie and frames are untouched.
  * A y-websocket client in Node (the politie) reads what the server holds.
  */
+import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Locator, Page, WebSocketRoute } from 'playwright-core'
 import type { RunningServer } from '../../server/main'
@@ -192,6 +193,9 @@ describe('the buitenring on the plan page', () => {
     await refusal.waitFor(TIMEOUT)
     expect(await refusal.getAttribute('role')).toBe('alert')
     expect(await refusal.innerText()).toContain(REFUSAL_TEXT)
+    // Kept for people to look at: the message as the partner sees it.
+    await refusal.scrollIntoViewIfNeeded()
+    await school.screenshot({ path: fileURLToPath(new URL('../../docs/screenshots/plan-refused-write.png', import.meta.url)) })
     expect(first.closes).toEqual([{ code: CloseCode.UpdateRefused, reason: 'the buitenring changes actions of its own organisation only' }])
 
     // A fresh copy, synced from the server: the wijkteam's action, the school's earlier work intact.
