@@ -46,6 +46,14 @@ export const en: MessageSchema = {
     demoPrivacyOfficer: 'privacy officer (member of no case)',
     demoRole: { member: 'member', reader: 'reader', chair: 'chair' },
   },
+  print: {
+    confidential: 'Confidential',
+    caseLine: 'Case {code}: {title}',
+    printedBy: 'Printed by {who} on {when}',
+    ringInner: 'Inner ring: the whole plan, including the inner-ring part.',
+    ringOuter: 'Outer ring: the shared plan only; the inner-ring part is not included.',
+    footer: 'Confidential · {code} · share no further than your task requires',
+  },
   nav: {
     cases: 'Cases',
     logout: 'Log out',

@@ -46,6 +46,14 @@ export const nl = {
     demoPrivacyOfficer: 'privacyfunctionaris (geen lid van casussen)',
     demoRole: { member: 'lid', reader: 'lezer', chair: 'voorzitter' },
   },
+  print: {
+    confidential: 'Vertrouwelijk',
+    caseLine: 'Casus {code}: {title}',
+    printedBy: 'Afgedrukt door {who} op {when}',
+    ringInner: 'Binnenring: het hele plan, ook het deel voor de binnenring.',
+    ringOuter: 'Buitenring: alleen het gedeelde plan; het deel voor de binnenring staat hier niet in.',
+    footer: 'Vertrouwelijk · {code} · niet verder verspreiden dan je taak vraagt',
+  },
   nav: {
     cases: 'Casussen',
     logout: 'Uitloggen',
