@@ -127,4 +127,42 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX sessions_expiry ON sessions (expires_at)
     `,
   },
+  {
+    version: 4,
+    name: 'plan-versions',
+    sql: `
+      -- Adopted versions of a case's plan: the server's own state of both documents at
+      -- adoption, immutable (a correction is version n + 1).
+      CREATE TABLE plan_versions (
+        case_id uuid NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+        n integer NOT NULL,
+        adopted_at timestamptz NOT NULL DEFAULT now(),
+        adopted_by uuid NOT NULL REFERENCES users(id),
+        meeting_id uuid,
+        plan_state bytea NOT NULL,
+        inner_state bytea NOT NULL,
+        PRIMARY KEY (case_id, n)
+      );
+      CREATE TABLE version_acks (
+        case_id uuid NOT NULL,
+        n integer NOT NULL,
+        user_id uuid NOT NULL REFERENCES users(id),
+        acked_at timestamptz NOT NULL DEFAULT now(),
+        objection text,
+        PRIMARY KEY (case_id, n, user_id),
+        FOREIGN KEY (case_id, n) REFERENCES plan_versions(case_id, n) ON DELETE CASCADE
+      );
+      -- In-app notices: a case code and a version number, never plan content.
+      CREATE TABLE notices (
+        id uuid PRIMARY KEY,
+        user_id uuid NOT NULL REFERENCES users(id),
+        case_id uuid NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+        kind text NOT NULL,
+        version integer,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        read_at timestamptz
+      );
+      CREATE INDEX notices_user ON notices (user_id, created_at)
+    `,
+  },
 ]

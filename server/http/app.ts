@@ -16,6 +16,7 @@ import type { Logger } from '../log'
 import { apiNotFound, errorHandler, loadSession, requireSameOrigin } from './middleware'
 import { caseRoutes } from './routes/cases'
 import { planRoutes } from './routes/plan'
+import { versionRoutes } from './routes/versions'
 import { healthRoutes } from './routes/health'
 import { sessionRoutes, toMeDto } from './routes/session'
 import { DEMO_USERS } from '../seed'
@@ -80,6 +81,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
     db: deps.db, audit: deps.audit, accessEvents: deps.accessEvents, initialiseDocs: (id) => initialiseCaseDocs(deps.store, id, deps.nodeId),
   }))
   api.use(planRoutes({ db: deps.db, store: deps.store, audit: deps.audit }))
+  api.use(versionRoutes({ db: deps.db, store: deps.store, audit: deps.audit }))
   api.use(apiNotFound)
   app.use('/api', api)
 

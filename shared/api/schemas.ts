@@ -144,3 +144,31 @@ export interface AppConfigDto {
   demo: boolean
   demoAccounts: DemoAccountDto[]
 }
+
+/** `POST /api/cases/:id/versions/:n/ack` */
+export const ackBodySchema = z.strictObject({
+  objection: z.string().trim().max(2000, 'is too long (at most 2000 characters)').optional(),
+})
+
+/** A version number in a path. */
+export const versionParamSchema = z.coerce.number({ error: 'must be a version number' }).int().min(1).max(1_000_000)
+
+/** One entry of `GET /api/cases/:id/versions`. */
+export interface VersionSummaryDto {
+  n: number
+  adoptedAt: string
+  meetingId: string | null
+  adoptedBy: { userId: string; name: string; organisation: string }
+  acknowledged: boolean
+}
+
+/** One entry of `GET /api/inbox`: a case code and a version, never plan content. */
+export interface NoticeDto {
+  id: string
+  kind: 'version-adopted'
+  caseId: string
+  caseCode: string
+  version: number | null
+  createdAt: string
+  readAt: string | null
+}
