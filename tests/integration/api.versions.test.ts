@@ -5,6 +5,11 @@
  * a case code and version only; acknowledgements with objections; non-members 403 on
  * every route; a version adopted on one node is readable on the other at once.
  */
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { NoticeDto, VersionSummaryDto } from '../../shared/api/schemas'
 import { addAction, appendParagraph, getInnerNotesFragment, listActions, type PlanDiff, type PlanJson } from '../../shared/plan'
@@ -15,6 +20,7 @@ import { startCluster, type Cluster } from '../helpers/clusters'
 import { until } from '../helpers/until'
 
 const INNER_MARKER = 'GEHEIM-BINNENRING-7731'
+const work = mkdtempSync(join(tmpdir(), 'samenspel-versions-'))
 
 describe('adopted plan versions', () => {
   let cluster: Cluster
@@ -55,6 +61,7 @@ describe('adopted plan versions', () => {
   afterAll(async () => {
     for (const c of clients) c.destroy()
     await cluster.close()
+    rmSync(work, { recursive: true, force: true })
   })
 
   it('adopts version 1 from the server\'s state, readable on the other node at once, and tells the others', async () => {
@@ -107,11 +114,31 @@ describe('adopted plan versions', () => {
     expect((await api(a(), chair, 'GET', `/api/cases/${caseId}/versions/9`)).status).toBe(404)
   })
 
+  it('exports a PDF per ring: the inner marker only in the binnenring\'s, markup printed as text, the reader on it', async () => {
+    const text = async (cookie: string, name: string) => {
+      const res = await fetch(`${a()}/api/cases/${caseId}/versions/1/pdf`, { headers: { cookie } })
+      expect(res.status).toBe(200)
+      expect(res.headers.get('content-type')).toBe('application/pdf')
+      const file = join(work, `${name}.pdf`)
+      writeFileSync(file, Buffer.from(await res.arrayBuffer()))
+      return execFileSync('pdftotext', ['-layout', file, '-']).toString()
+    }
+    const inner = await text(politie, 'inner')
+    const outer = await text(school, 'outer')
+    expect(inner).toContain(INNER_MARKER)
+    expect(outer).not.toContain(INNER_MARKER)
+    expect(outer).toContain('Huisbezoek <script>alert(1)</script>')
+    expect(outer).toContain('Voor Joost Bakker (OBS De Vlinder), buitenring')
+    expect(inner).toContain('Voor Ruben Smit (Politie Eenheid Noordkust), binnenring')
+    expect(outer).toMatch(/Pagina 1 van \d+/)
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', join(work, 'inner.pdf'), fileURLToPath(new URL('../../docs/screenshots/version-pdf-inner', import.meta.url))])
+  })
+
   it('answers 403 to a non-member on every version route', async () => {
     const outsider = await login(a(), DEMO.wijkteam)
     for (const [method, path] of [
       ['POST', `/api/cases/${caseId}/versions`], ['GET', `/api/cases/${caseId}/versions`], ['GET', `/api/cases/${caseId}/versions/1`],
-      ['GET', `/api/cases/${caseId}/versions/2/diff?from=1`], ['POST', `/api/cases/${caseId}/versions/1/ack`], ['GET', `/api/cases/${caseId}/versions/1/acks`],
+      ['GET', `/api/cases/${caseId}/versions/2/diff?from=1`], ['GET', `/api/cases/${caseId}/versions/1/pdf`], ['POST', `/api/cases/${caseId}/versions/1/ack`], ['GET', `/api/cases/${caseId}/versions/1/acks`],
     ] as const) {
       expect((await api(a(), outsider, method, path, method === 'POST' ? {} : undefined)).status, `${method} ${path}`).toBe(403)
     }

@@ -14,6 +14,7 @@ import type { DocStore } from '../../collab/docStore'
 import type { Db } from '../../db/db'
 import { AppError, forbidden } from '../../errors'
 import { readCaseStates, versionToJson } from '../../plan/versionDocs'
+import { renderVersionPdf } from '../../plan/versionPdf'
 import { getCaseForMember, listMembers, lockCase } from '../../store/cases'
 import { acknowledge, getVersion, insertVersion, listAcks, listNotices, listVersions, markNoticeRead } from '../../store/versions'
 import { requireUser } from '../middleware'
@@ -89,6 +90,18 @@ export function versionRoutes(deps: VersionRouteDeps): Router {
     const diff = diffPlans(from ? versionToJson(from, withInner, detail.startDate) : null, versionToJson(to, withInner, detail.startDate))
     void deps.audit.record({ ...auditCtx(req, detail.id), action: 'version.diff', outcome: 'ok', details: { version: to.n, from: from?.n ?? null } })
     res.json({ from: from?.n ?? null, to: to.n, diff })
+  })
+
+  router.get('/cases/:id/versions/:n/pdf', async (req: Request, res: Response) => {
+    const detail = await memberOf(req, 'version.export')
+    const v = await versionOf(req, detail)
+    const user = requireUser(req)
+    const pdf = await renderVersionPdf(versionToJson(v, detail.abilities.canReadInner, detail.startDate), {
+      caseCode: detail.code, caseTitle: detail.title, version: v.n, adoptedAt: v.adoptedAt, adoptedBy: v.adoptedBy, meetingId: v.meetingId,
+      reader: { name: user.name, organisation: user.organisationName, ring: detail.ring },
+    })
+    void deps.audit.record({ ...auditCtx(req, detail.id), action: 'version.export', outcome: 'ok', details: { version: v.n, format: 'pdf', parts: detail.abilities.canReadInner ? 'plan+inner' : 'plan' } })
+    res.type('application/pdf').set('Content-Disposition', `attachment; filename="${detail.code}-versie-${v.n}.pdf"`).send(pdf)
   })
 
   router.post('/cases/:id/versions/:n/ack', async (req: Request, res: Response) => {
