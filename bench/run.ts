@@ -10,6 +10,7 @@
  *                        before the write guard, from a git worktree), which run only when named)
  *   --scenarios 1,3      only these scenarios (1-based)
  *   --no-cold            skip the cold-load measurement
+ *   --no-versions        skip adopting a version and rendering its PDF (demo plan and 10x)
  *   --measure S          measured window in seconds (overrides the scenario's)
  *   --profile            run Samenspel's nodes with --cpu-prof and the peers with --cpu-prof (bench-results/profiles/<target>/)
  *
@@ -22,6 +23,7 @@ import { cpus, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { runColdLoad, type ColdLoadResult } from './coldLoad'
+import { runVersionBench, type VersionBenchResult } from './versions'
 import { runScenario, type ScenarioResult } from './generator'
 import { projectRoot } from './lib/child'
 import { median } from './lib/stats'
@@ -49,6 +51,7 @@ function parse() {
       targets: { type: 'string' },
       scenarios: { type: 'string' },
       'no-cold': { type: 'boolean', default: false },
+      'no-versions': { type: 'boolean', default: false },
       profile: { type: 'boolean', default: false },
       measure: { type: 'string' },
     },
@@ -132,6 +135,12 @@ for (let run = 1; run <= runs; run++) {
   }
 }
 
+let versions: VersionBenchResult[] = []
+if (!args['no-versions']) {
+  log('adopted versions: adopt and PDF, demo plan and ten times its size')
+  versions = await runVersionBench(args.quick ? 3 : 7, log)
+}
+
 const results = medianResults(raw)
 const coldLoad = medianCold(cold)
 printTable(results, log)
@@ -146,7 +155,7 @@ const meta = {
   machine: { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', memGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
   durationS: Math.round((Date.now() - started) / 1000),
 }
-writeFileSync(join(outDir, 'latest.json'), JSON.stringify({ meta, results, coldLoad, raw: { results: raw, coldLoad: cold } }, null, 2) + '\n')
+writeFileSync(join(outDir, 'latest.json'), JSON.stringify({ meta, results, coldLoad, versions, raw: { results: raw, coldLoad: cold } }, null, 2) + '\n')
 log(`\nwrote bench-results/latest.json (${meta.durationS} s)`)
 
 const lost = raw.reduce((n, r) => n + r.lost + r.lostWarmup, 0)
