@@ -52,6 +52,10 @@ export const enPlan: MessageSchema['plan'] = {
     rowActions: 'Change',
     recordedBy: '{name} ({organisation}), {date}',
   },
+  confirmSelect: {
+    pending: 'Not saved yet: Enter or Confirm saves, Escape reverts.',
+    confirm: 'Confirm',
+  },
   deadline: { overdue: 'overdue', soon: 'due soon' },
   problem: {
     title: 'Please check this form:',

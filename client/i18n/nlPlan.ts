@@ -50,6 +50,10 @@ export const nlPlan = {
     rowActions: 'Wijzigen',
     recordedBy: '{name} ({organisation}), {date}',
   },
+  confirmSelect: {
+    pending: 'Nog niet opgeslagen: Enter of Bevestigen slaat op, Escape zet terug.',
+    confirm: 'Bevestigen',
+  },
   deadline: { overdue: 'te laat', soon: 'binnenkort' },
   problem: {
     title: 'Controleer dit formulier:',
