@@ -145,6 +145,28 @@ export function removeItem(doc: Y.Doc, section: SectionName, id: string, actor: 
   }, who.origin)
 }
 
+/**
+ * Brings a tombstoned item back: clears `removedAt` and `removedBy` and stamps the
+ * change with the actor. Restoring a live item changes nothing.
+ * @throws PlanValidationError when there is no such item, or when something it points
+ *   at is removed meanwhile (restore that first).
+ * @throws PlanDocumentError when `doc` is not migrated or is the other part.
+ */
+export function restoreItem(doc: Y.Doc, section: SectionName, id: string, actor: PlanActor): void {
+  assertPlanDoc(doc, sectionPart(section))
+  const who = parseActor(actor)
+  const map = asYMap(getSectionMap(doc, section).get(id))
+  if (!map) throw new PlanValidationError([{ path: 'id', message: `no such item in ${section}` }])
+  if (map.get('removedAt') == null) return
+  const fields = itemFields(section, readItem(section, id, map))
+  fail(SECTION_SPECS[section].refs?.(doc, fields, id) ?? [])
+  doc.transact(() => {
+    map.set('removedAt', null)
+    map.set('removedBy', null)
+    stampChange(map, who)
+  }, who.origin)
+}
+
 /** Records who changed an item, and when (the server checks that it is the writer). */
 function stampChange(map: Y.Map<unknown>, who: ParsedActor, at = nowIso()): void {
   map.set('updatedAt', at)
