@@ -56,6 +56,20 @@ export const enPlan: MessageSchema['plan'] = {
     pending: 'Not saved yet: Enter or Confirm saves, Escape reverts.',
     confirm: 'Confirm',
   },
+  remove: {
+    question: 'Remove {name}?',
+    confirm: 'Yes, remove',
+  },
+  removed: {
+    toggle: 'Removed ({count})',
+    by: 'removed by {name}, {date}',
+    restore: 'Restore',
+    restoreNamed: 'Restore: {name}',
+  },
+  meta: {
+    created: 'Created by {name} ({organisation}), {date}',
+    changed: 'last changed by {name} ({organisation}), {date}',
+  },
   deadline: { overdue: 'overdue', soon: 'due soon' },
   problem: {
     title: 'Please check this form:',

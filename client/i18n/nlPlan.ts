@@ -54,6 +54,20 @@ export const nlPlan = {
     pending: 'Nog niet opgeslagen: Enter of Bevestigen slaat op, Escape zet terug.',
     confirm: 'Bevestigen',
   },
+  remove: {
+    question: '{name} verwijderen?',
+    confirm: 'Ja, verwijderen',
+  },
+  removed: {
+    toggle: 'Verwijderd ({count})',
+    by: 'verwijderd door {name}, {date}',
+    restore: 'Terugzetten',
+    restoreNamed: 'Terugzetten: {name}',
+  },
+  meta: {
+    created: 'Aangemaakt door {name} ({organisation}), {date}',
+    changed: 'laatst gewijzigd door {name} ({organisation}), {date}',
+  },
   deadline: { overdue: 'te laat', soon: 'binnenkort' },
   problem: {
     title: 'Controleer dit formulier:',
