@@ -1,11 +1,13 @@
-import { computed, type ComputedRef } from 'vue'
+import { computed, watch, type ComputedRef } from 'vue'
 import type { MemberRole } from '../../shared/api/schemas'
 import type { PlanActor } from '../../shared/plan'
 import { caseDocName } from '../../shared/protocol/docName'
 import { combineConnections, type ConnectionState } from '../plan/connectionState'
 import { planAbilities, type PlanAbilities, type ServerAbilities } from '../plan/planAbilities'
 import { useSessionStore } from '../stores/session'
+import { useBrowserOnline } from './useBrowserOnline'
 import { useCollabDoc, type CollabDoc } from './useCollabDoc'
+import { useLeaveGuard } from './useLeaveGuard'
 import { usePlanActor, type LocalEditOrigin } from './usePlanActor'
 import { useUnsentEdits } from './useUnsentEdits'
 
@@ -54,14 +56,27 @@ export function usePlanWorkspace(detail: PlanCase): PlanWorkspace {
   const plan = useCollabDoc(caseDocName(detail.id, 'plan'), user)
   const inner = detail.abilities.canReadInner ? useCollabDoc(caseDocName(detail.id, 'inner'), user) : null
 
-  const edits = [plan, ...(inner ? [inner] : [])].map((collab) => ({ collab, ...useUnsentEdits(collab) }))
+  const isBrowserOnline = useBrowserOnline()
+  const collabs = [plan, ...(inner ? [inner] : [])]
+  const edits = collabs.map((collab) => ({ collab, ...useUnsentEdits(collab, isBrowserOnline) }))
   const connection = computed(() =>
     combineConnections(edits.map((e) => ({
       status: e.collab.status.value,
       wasConnected: e.wasConnected.value,
       hasUnsentEdits: e.hasUnsentEdits.value,
-    }))),
+    })), isBrowserOnline.value),
   )
+  // A socket notices a dropped network only at its next timeout: close it when the
+  // browser says offline, and reconnect at once (no backoff) when it is back, so edits
+  // made meanwhile go out in a fresh sync handshake.
+  watch(isBrowserOnline, (isOnline) => {
+    for (const collab of collabs) {
+      if (collab.status.value === 'denied') continue
+      if (isOnline) collab.provider.value.connect()
+      else collab.provider.value.disconnect()
+    }
+  })
+  useLeaveGuard(computed(() => edits.some((e) => e.hasUnsentEdits.value)))
   const abilities = computed(() => planAbilities(detail.abilities, session.me?.organisation.name ?? ''))
   const generation = computed(() => `${plan.generation.value}/${inner?.generation.value ?? 0}`)
   return { plan, inner, actor, origin, connection, abilities, generation }

@@ -5,9 +5,10 @@ import type { CollabDoc } from './useCollabDoc'
  * Whether local changes were made while the document was not connected, so they may
  * not have reached the server yet, and whether it was ever connected. Local changes
  * are every update whose origin is not the provider (y-websocket applies remote updates
- * with itself as origin). Cleared when the document is synced again.
+ * with itself as origin). Changes made while the browser is offline count too, even if
+ * the socket has not noticed yet. Cleared when the document is synced again.
  */
-export function useUnsentEdits(collab: CollabDoc): {
+export function useUnsentEdits(collab: CollabDoc, isBrowserOnline: Readonly<Ref<boolean>> = ref(true)): {
   hasUnsentEdits: Readonly<Ref<boolean>>
   wasConnected: Readonly<Ref<boolean>>
 } {
@@ -19,7 +20,7 @@ export function useUnsentEdits(collab: CollabDoc): {
     (doc, _previous, onCleanup) => {
       const handleUpdate = (_update: Uint8Array, origin: unknown): void => {
         if (origin === collab.provider.value) return
-        if (collab.status.value !== 'connected' || !collab.synced.value) hasUnsentEdits.value = true
+        if (!isBrowserOnline.value || collab.status.value !== 'connected' || !collab.synced.value) hasUnsentEdits.value = true
       }
       doc.on('update', handleUpdate)
       onCleanup(() => doc.off('update', handleUpdate))

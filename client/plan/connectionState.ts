@@ -24,9 +24,11 @@ const SEVERITY: readonly ConnectionState[] = ['denied', 'offline', 'reconnecting
 
 /**
  * Combines the documents of a page into one indicator state: online only when every
- * document is connected; offline when edits wait for a connection; else (re)connecting.
+ * document is connected; offline when edits wait for a connection or the browser says it
+ * has no network (`isBrowserOnline`, from its `offline` event); else (re)connecting.
  */
-export function combineConnections(docs: readonly DocConnection[]): ConnectionState {
+export function combineConnections(docs: readonly DocConnection[], isBrowserOnline = true): ConnectionState {
   const states = docs.map(stateOf)
+  if (!isBrowserOnline && !states.includes('denied')) return 'offline'
   return SEVERITY.find((state) => states.includes(state)) ?? 'connecting'
 }
