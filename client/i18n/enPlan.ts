@@ -50,6 +50,7 @@ export const enPlan: MessageSchema['plan'] = {
     required: '(required)',
     listHint: 'Separate several names with a comma.',
     rowActions: 'Change',
+    removedWhileEditing: '{name} removed this meanwhile. Your text is still in the form; restore it to save.',
     recordedBy: '{name} ({organisation}), {date}',
   },
   confirmSelect: {

@@ -48,6 +48,7 @@ export const nlPlan = {
     required: '(verplicht)',
     listHint: 'Scheid meerdere namen met een komma.',
     rowActions: 'Wijzigen',
+    removedWhileEditing: '{name} heeft dit intussen verwijderd. Je tekst staat nog in het formulier; zet het terug om op te slaan.',
     recordedBy: '{name} ({organisation}), {date}',
   },
   confirmSelect: {

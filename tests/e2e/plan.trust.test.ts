@@ -3,6 +3,8 @@
  * - ArrowDown on a status select is a draft: the other partner sees nothing until Enter;
  * - "Verwijderen" asks first; a removed item is listed under "Verwijderd" for the other
  *   partner, and restored from there it is back for everyone;
+ * - a partner whose open form loses its action to a colleague's removal is told so, can
+ *   restore it and save their text;
  * - the connection badge says offline within 2 s of the browser going offline.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -117,6 +119,27 @@ describe('plan edits partners can trust', () => {
     await actionRow(politie, what).waitFor(TIMEOUT)
     await expect.poll(() => actionRow(politie, what).getByTestId('item-meta').innerText(), TIMEOUT).toContain('laatst gewijzigd door Anouk de Wit')
     expect(await politieRemoved.count()).toBe(0)
+  })
+
+  it('tells a partner whose open form lost its action, and lets them restore it and save', async () => {
+    const what = `Actie in bewerking ${Date.now()}`
+    await addAction(chair, what)
+    await actionRow(politie, what).waitFor(TIMEOUT)
+    await actionRow(chair, what).getByTestId('action-edit').click()
+    const form = chair.locator(`[data-testid="action-row"].plan-action--editing`)
+    await form.locator('textarea, input').first().fill(`${what} (aangepast)`)
+
+    await actionRow(politie, what).getByTestId('action-remove').click()
+    await actionRow(politie, what).getByTestId('action-remove-confirm').click()
+    await expect.poll(() => chair.getByTestId('action-removed-notice').innerText(), TIMEOUT).toContain('Ruben Smit heeft dit intussen verwijderd')
+    // The text typed so far is still there.
+    expect(await form.locator('textarea, input').first().inputValue()).toBe(`${what} (aangepast)`)
+
+    await chair.getByTestId('action-removed-restore').click()
+    await expect.poll(() => chair.getByTestId('action-removed-notice').count(), TIMEOUT).toBe(0)
+    await actionRow(politie, what).waitFor(TIMEOUT)
+    await form.getByRole('button', { name: 'Opslaan' }).click()
+    await actionRow(politie, `${what} (aangepast)`).waitFor(TIMEOUT)
   })
 
   it('says offline within 2 s of the browser going offline, and online again after', async () => {
