@@ -28,7 +28,8 @@ async function guardSession(to: RouteLocationNormalized) {
 
 /**
  * Creates the app router: `/login`, `/` (case list), `/cases/:id` (plan page) and
- * `/cases/:id/members` (the case director's members page).
+ * `/cases/:id/members` (the case director's members page), `/inbox` (notices),
+ * `/cases/:id/versions` and `/cases/:id/versions/:n` (adopted versions).
  * Pages other than the login page redirect there when `GET /api/me` answers 401.
  */
 export function createAppRouter(): Router {
@@ -54,6 +55,7 @@ export function createAppRouter(): Router {
         component: () => import('./views/CaseMembersView.vue'),
         props: true,
       },
+      { path: '/inbox', name: 'inbox', component: () => import('./views/InboxView.vue') },
       { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },
     ],
   })

@@ -2,6 +2,7 @@ import type { MessageSchema } from './nl'
 import { enInner } from './enInner'
 import { enMembers } from './enMembers'
 import { enPlan } from './enPlan'
+import { enVersions } from './enVersions'
 
 /**
  * English messages. Domain terms (binnenring, buitenring, casusregisseur) stay Dutch,
@@ -80,6 +81,7 @@ export const en: MessageSchema = {
   plan: enPlan,
   inner: enInner,
   members: enMembers,
+  versions: enVersions,
   collab: {
     statusLabel: 'Connection',
     status: {

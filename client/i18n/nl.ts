@@ -1,6 +1,7 @@
 import { nlInner } from './nlInner'
 import { nlMembers } from './nlMembers'
 import { nlPlan } from './nlPlan'
+import { nlVersions } from './nlVersions'
 
 /**
  * Dutch messages, the default locale. The English file must have exactly this shape
@@ -80,6 +81,7 @@ export const nl = {
   plan: nlPlan,
   inner: nlInner,
   members: nlMembers,
+  versions: nlVersions,
   collab: {
     statusLabel: 'Verbinding',
     status: {
