@@ -56,6 +56,8 @@ export function createAppRouter(): Router {
         props: true,
       },
       { path: '/inbox', name: 'inbox', component: () => import('./views/InboxView.vue') },
+      { path: '/cases/:id/versions', name: 'versions', component: () => import('./views/VersionListView.vue'), props: true },
+      { path: '/cases/:id/versions/:n', name: 'version', component: () => import('./views/VersionView.vue'), props: true },
       { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },
     ],
   })

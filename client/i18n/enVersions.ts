@@ -37,6 +37,7 @@ export const enVersions: MessageSchema['versions'] = {
   view: {
     title: 'Version {n} of {code}',
     picker: 'Choose a version',
+    show: 'Show',
     pickerOption: 'Version {n}, {date}',
     adoptedLine: 'Adopted on {date} by {name} ({organisation}), {how}.',
     readOnly: 'This is an adopted version: read only. The plan itself may have changed since.',

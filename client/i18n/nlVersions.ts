@@ -35,6 +35,7 @@ export const nlVersions = {
   view: {
     title: 'Versie {n} van {code}',
     picker: 'Kies een versie',
+    show: 'Tonen',
     pickerOption: 'Versie {n}, {date}',
     adoptedLine: 'Vastgesteld op {date} door {name} ({organisation}), {how}.',
     readOnly: 'Dit is een vastgestelde versie: alleen lezen. Het plan zelf kan sindsdien veranderd zijn.',
