@@ -42,7 +42,7 @@ export const enVersions: MessageSchema['versions'] = {
     adoptedLine: 'Adopted on {date} by {name} ({organisation}), {how}.',
     readOnly: 'This is an adopted version: read only. The plan itself may have changed since.',
     pdf: 'Download PDF',
-    pdfLabel: 'Download version {n} as PDF',
+    pdfLabel: 'Download PDF of version {n}',
     toList: 'All versions',
     toPlan: 'To the current plan',
     changesSince: 'Marked: what changed since version {n}, the last one you confirmed as read.',

@@ -40,7 +40,7 @@ export const nlVersions = {
     adoptedLine: 'Vastgesteld op {date} door {name} ({organisation}), {how}.',
     readOnly: 'Dit is een vastgestelde versie: alleen lezen. Het plan zelf kan sindsdien veranderd zijn.',
     pdf: 'Download PDF',
-    pdfLabel: 'Download versie {n} als PDF',
+    pdfLabel: 'Download PDF van versie {n}',
     toList: 'Alle versies',
     toPlan: 'Naar het actuele plan',
     changesSince: 'Gemarkeerd: wat er veranderd is sinds versie {n}, de laatste die je als gelezen hebt bevestigd.',
