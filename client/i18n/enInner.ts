@@ -40,6 +40,7 @@ export const enInner: MessageSchema['inner'] = {
     goals: 'Safety goals',
     add: 'Add danger statement',
     formTitle: 'New danger statement',
+    editTitle: 'Edit danger statement',
     none: 'No danger statements yet.',
   },
   redFlag: {

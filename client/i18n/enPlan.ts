@@ -53,6 +53,19 @@ export const enPlan: MessageSchema['plan'] = {
     removedWhileEditing: '{name} removed this meanwhile. Your text is still in the form; restore it to save.',
     recordedBy: '{name} ({organisation}), {date}',
   },
+  conflict: {
+    changedBy: '{field} was changed meanwhile by {name} ({organisation}).',
+    changedByName: '{field} was changed meanwhile by {name}.',
+    changedByColleague: '{field} was changed meanwhile by a colleague.',
+    theirs: 'Their value',
+    mine: 'Your value',
+    empty: '(empty)',
+    takeTheirs: 'Take their value',
+    keepMine: 'Keep my value',
+    takeTheirsFor: 'Take their value for {field}',
+    keepMineFor: 'Keep my value for {field}',
+    chooseFirst: 'A colleague changed a field meanwhile that you changed too. Choose for each field which value stays, then save.',
+  },
   confirmSelect: {
     pending: 'Not saved yet: Enter or Confirm saves, Escape reverts.',
     confirm: 'Confirm',
@@ -150,6 +163,7 @@ export const enPlan: MessageSchema['plan'] = {
     statuses: { proposed: 'proposed', active: 'active', broken: 'broken', ended: 'ended' },
     add: 'Add agreement',
     formTitle: 'New safety agreement',
+    editTitle: 'Edit safety agreement',
     none: 'No safety agreements yet.',
   },
   action: {

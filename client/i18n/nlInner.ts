@@ -38,6 +38,7 @@ export const nlInner = {
     goals: 'Veiligheidsdoelen',
     add: 'Gevaarsomschrijving toevoegen',
     formTitle: 'Nieuwe gevaarsomschrijving',
+    editTitle: 'Gevaarsomschrijving bewerken',
     none: 'Nog geen gevaarsomschrijvingen.',
   },
   redFlag: {

@@ -51,6 +51,19 @@ export const nlPlan = {
     removedWhileEditing: '{name} heeft dit intussen verwijderd. Je tekst staat nog in het formulier; zet het terug om op te slaan.',
     recordedBy: '{name} ({organisation}), {date}',
   },
+  conflict: {
+    changedBy: '{field} is intussen gewijzigd door {name} ({organisation}).',
+    changedByName: '{field} is intussen gewijzigd door {name}.',
+    changedByColleague: '{field} is intussen gewijzigd door een collega.',
+    theirs: 'Hun waarde',
+    mine: 'Jouw waarde',
+    empty: '(leeg)',
+    takeTheirs: 'Hun waarde overnemen',
+    keepMine: 'Mijn waarde houden',
+    takeTheirsFor: 'Hun waarde overnemen voor {field}',
+    keepMineFor: 'Mijn waarde houden voor {field}',
+    chooseFirst: 'Een collega heeft intussen een veld gewijzigd dat jij ook hebt aangepast. Kies per veld welke waarde blijft en sla dan op.',
+  },
   confirmSelect: {
     pending: 'Nog niet opgeslagen: Enter of Bevestigen slaat op, Escape zet terug.',
     confirm: 'Bevestigen',
@@ -148,6 +161,7 @@ export const nlPlan = {
     statuses: { proposed: 'voorgesteld', active: 'actief', broken: 'geschonden', ended: 'beëindigd' },
     add: 'Afspraak toevoegen',
     formTitle: 'Nieuwe veiligheidsafspraak',
+    editTitle: 'Veiligheidsafspraak bewerken',
     none: 'Nog geen veiligheidsafspraken.',
   },
   action: {

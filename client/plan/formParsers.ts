@@ -1,0 +1,112 @@
+/**
+ * How each plan form's inputs become the fields of an item (pure). One table per form,
+ * keyed by form field name; each entry reads one input (text, or a number from
+ * `<input type="number">`) into the schema fields it sets. Add forms read every input,
+ * edit forms only the ones the user changed, through the same table. The schema judges
+ * the result (an empty required text, an age of 300): the readers never throw.
+ */
+import type {
+  ActionPatch, ActionStatus, AgreementPatch, AgreementStatus, DangerStatementPatch, EscalationPatch, GoalPatch,
+  JusticeItemPatch, JusticeItemType, PersonPatch, PersonRole, ResultStatus, SosItemPatch, SosItemType,
+  TraumaScreeningPatch,
+} from '../../shared/plan'
+import { decodeActionLink } from './actionLink'
+import { asText, emptyToNull, parseWholeNumber, splitList, type FormValues } from './formFields'
+
+/** What a form input may hold. */
+type InputValue = string | number | undefined
+
+/** Readers of one form: form field name → the item fields that input sets. */
+export type FieldReaders<P> = Readonly<Record<string, (value: InputValue) => Partial<P>>>
+
+/**
+ * Reads form values into item fields.
+ * @param readers the form's table; @param values the inputs' values;
+ * @param names the fields to read (an edit form's changed fields); all that have a reader when omitted.
+ */
+export function readFormFields<P>(readers: FieldReaders<P>, values: FormValues, names: readonly string[] = Object.keys(readers)): Partial<P> {
+  const out: Partial<P> = {}
+  for (const name of names) {
+    const read = readers[name]
+    if (read) Object.assign(out, read(values[name]))
+  }
+  return out
+}
+
+/** An enum value from a select, or the form's default when nothing is chosen. */
+function choice<T extends string>(fallback: T): (value: InputValue) => T {
+  return (value) => (asText(value) || fallback) as T
+}
+
+/** Fields of an action (`link` sets `goalId` and `resultKey`). */
+export const ACTION_READERS: FieldReaders<ActionPatch> = {
+  what: (v) => ({ what: asText(v) }),
+  ownerOrganisation: (v) => ({ ownerOrganisation: asText(v) }),
+  ownerPerson: (v) => ({ ownerPerson: emptyToNull(v) }),
+  due: (v) => ({ due: asText(v) }),
+  link: (v) => decodeActionLink(asText(v)),
+  status: (v) => ({ status: choice<ActionStatus>('open')(v) }),
+  blockedReason: (v) => ({ blockedReason: asText(v) }),
+  doneNote: (v) => ({ doneNote: asText(v) }),
+}
+
+/** Fields of a goal. */
+export const GOAL_READERS: FieldReaders<GoalPatch> = {
+  text: (v) => ({ text: asText(v) }),
+  observableFor: (v) => ({ observableFor: asText(v) }),
+  status: (v) => ({ status: choice<ResultStatus>('open')(v) }),
+  evidence: (v) => ({ evidence: asText(v) }),
+}
+
+/** Fields of a safety agreement (`boundParties` is a comma-separated list). */
+export const AGREEMENT_READERS: FieldReaders<AgreementPatch> = {
+  text: (v) => ({ text: asText(v) }),
+  boundParties: (v) => ({ boundParties: splitList(v) }),
+  checkedBy: (v) => ({ checkedBy: asText(v) }),
+  checkMethod: (v) => ({ checkMethod: asText(v) }),
+  ifBroken: (v) => ({ ifBroken: asText(v) }),
+  startDate: (v) => ({ startDate: asText(v) }),
+  reviewDate: (v) => ({ reviewDate: emptyToNull(v) }),
+  status: (v) => ({ status: choice<AgreementStatus>('active')(v) }),
+}
+
+/** Fields of an escalation's outcome. */
+export const ESCALATION_OUTCOME_READERS: FieldReaders<EscalationPatch> = {
+  outcome: (v) => ({ outcome: asText(v) }),
+  outcomeDecisionId: (v) => ({ outcomeDecisionId: emptyToNull(v) }),
+}
+
+/** Fields of a person (the age is a whole number or unknown). */
+export const PERSON_READERS: FieldReaders<PersonPatch> = {
+  firstName: (v) => ({ firstName: asText(v) }),
+  role: (v) => ({ role: choice<PersonRole>('netwerk')(v) }),
+  age: (v) => ({ age: parseWholeNumber(v) }),
+}
+
+/** Fields of a danger statement (`whoWorries` is a comma-separated list). */
+export const DANGER_READERS: FieldReaders<DangerStatementPatch> = {
+  whoWorries: (v) => ({ whoWorries: splitList(v) }),
+  behaviour: (v) => ({ behaviour: asText(v) }),
+  ifNothingChanges: (v) => ({ ifNothingChanges: asText(v) }),
+}
+
+/** Fields of a Signs of Safety item. */
+export const SOS_READERS: FieldReaders<SosItemPatch> = {
+  type: (v) => ({ type: choice<SosItemType>('harm')(v) }),
+  text: (v) => ({ text: asText(v) }),
+}
+
+/** Fields of a justice or police item. */
+export const JUSTICE_READERS: FieldReaders<JusticeItemPatch> = {
+  type: (v) => ({ type: choice<JusticeItemType>('other')(v) }),
+  date: (v) => ({ date: emptyToNull(v) }),
+  text: (v) => ({ text: asText(v) }),
+}
+
+/** Fields of a trauma screening record (each date optional). */
+export const TRAUMA_READERS: FieldReaders<TraumaScreeningPatch> = {
+  offeredOn: (v) => ({ offeredOn: emptyToNull(v) }),
+  doneOn: (v) => ({ doneOn: emptyToNull(v) }),
+  treatmentStartedOn: (v) => ({ treatmentStartedOn: emptyToNull(v) }),
+  note: (v) => ({ note: asText(v) }),
+}
