@@ -34,6 +34,11 @@ import { createMetrics } from './metrics'
 import { warmUp } from './warmUp'
 import { createPlanPreparer } from './plan/caseDocs'
 import { planWriteCheck, typePlanRoots } from './plan/planGuard'
+import { createLockWriteCheck } from './plan/lockGuard'
+import { admissionMembership } from './access/meetingAccess'
+import { createLockRegistry } from './meetings/lockRegistry'
+import { createMeetings } from './meetingsWiring'
+import { listLiveMeetingsOfCase } from './store/meetings'
 import { DEMO_USERS, isDemoSeeded, seedDemo } from './seed'
 import { findMembership } from './store/cases'
 import { createSqlDocStore } from './store/sqlDocStore'
@@ -81,17 +86,24 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   // Per process, whatever NODE_ID says: two processes started with the same NODE_ID
   // would otherwise take each other's bus messages and log rows for their own, for good.
   const instanceId = `${config.nodeId}-${randomBytes(4).toString('hex')}`
+  // A member's membership, or the buitenring membership an admission to the current
+  // agenda item of a live meeting lends a non-member (it ends with the item).
+  const membershipOf = async (caseId: string, userId: string) =>
+    (await findMembership(db, caseId, userId)) ?? admissionMembership(await listLiveMeetingsOfCase(db, caseId), userId)
   const reauthorize = async (conn: HubConnection): Promise<Reauthorization> => {
     const session = await sessions.resolveById(conn.sessionId)
     if (!session) return { code: CloseCode.Unauthenticated, reason: 'session ended' }
-    const membership = conn.doc.kind === 'case' ? await findMembership(db, conn.doc.caseId, session.user.id) : null
+    const membership = conn.doc.kind === 'case' ? await membershipOf(conn.doc.caseId, session.user.id) : null
     return { access: decideDocAccess(membership, conn.doc), sessionDeadline: Math.min(session.idleDeadline, session.expiresAt) }
   }
+  const locks = createLockRegistry(db, bus, log)
+  await locks.start()
   const hub = createDocHub({
     store, bus, audit, log, metrics, nodeId: instanceId, limits, prepare: createPlanPreparer(log),
-    checks: [planWriteCheck], typeRoots: typePlanRoots, reauthorize, touchSession: (id) => sessions.touch(id),
+    checks: [planWriteCheck, createLockWriteCheck(locks.locksOf)], typeRoots: typePlanRoots, reauthorize, touchSession: (id) => sessions.touch(id),
   })
   const accessEvents = createAccessEvents(bus, instanceId, log)
+  const meetings = createMeetings({ config, db, store, hub, sessions, accessEvents, locks, log, nodeId: instanceId })
   await accessEvents.subscribe((event) => void hub.recheck(matchesEvent(event)))
   const pruning = setInterval(() => {
     sessions.prune().catch((err: Error) => log.warn({ err: err.message }, 'pruning sessions failed'))
@@ -103,13 +115,13 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       const token = sessionTokenFrom(req.headers.cookie)
       return token ? sessions.resolveSession(token) : null
     },
-    findMembership: (caseId, userId) => findMembership(db, caseId, userId),
+    findMembership: membershipOf,
   })
   const app = createHttpApp({
     db, store, bus, sessions, audit, log, registry: metrics.registry, nodeId: config.nodeId, isDemo: config.seedDemo, accessEvents,
     trustProxy: config.trustProxy, metricsToken: config.metricsToken, publicOrigin: config.publicOrigin,
     isSecureCookie: config.publicOrigin?.startsWith('https:') ?? false, loginFailures: login,
-    clientDir: config.serveClient ? resolve(projectRoot, 'dist/client') : null,
+    clientDir: config.serveClient ? resolve(projectRoot, 'dist/client') : null, meetings: meetings.service,
   })
   await warmUp({
     store, resolveSession: (token) => sessions.resolve(token), findMembership: (caseId, userId) => findMembership(db, caseId, userId),
@@ -117,9 +129,11 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   })
   const server = createServer(app)
   server.on('upgrade', (req, socket, head) => {
-    // socket.io (meetings) will claim its own path; anything else is refused.
+    // socket.io (meetings) answers its own path; anything else that is not a document is refused.
+    if (req.url?.startsWith(SOCKET_IO_PATH)) return
     if (!collab.handleUpgrade(req, socket, head)) socket.destroy()
   })
+  await meetings.attach(server)
   await new Promise<void>((r) => server.listen(config.port, config.host, r))
   const port = (server.address() as { port: number }).port
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`
@@ -129,6 +143,8 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     (closing ??= (async () => {
       server.close()
       clearInterval(pruning)
+      await meetings.close()
+      await locks.close()
       await hub.close()
       await collab.close()
       server.closeAllConnections()
@@ -138,6 +154,9 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     })())
   return { url, port, nodeId: instanceId, server, close }
 }
+
+/** socket.io's path (its default): upgrades there are engine.io's. */
+const SOCKET_IO_PATH = '/socket.io/'
 
 /** Expired and idle sessions are deleted this often (each node; the delete is idempotent). */
 const SESSION_PRUNE_MS = 10 * 60_000

@@ -12,6 +12,9 @@ import type { Metrics } from '../metrics'
 import { startConnection } from './connection'
 import type { DocStore } from './docStore'
 import { HubDoc } from './hubDoc'
+import type { Refusal } from './admission'
+import { applyServerEdit, type ServerEditor } from './serverEdit'
+import { parseDocName } from '../../shared/protocol/docName'
 import type { ConnectionContext, HubConnection, HubLimits, Reauthorization, WriteCheck } from './types'
 import { createUserBudgets } from './userBudgets'
 
@@ -57,6 +60,12 @@ export interface DocHub {
    * @returns how many were closed.
    */
   recheck(match: (conn: HubConnection) => boolean): Promise<number>
+  /**
+   * A server-side edit for `editor` (serverEdit.ts): loads the document if needed, runs
+   * `change` against its current state and commits the result through the write guard.
+   * @returns null when committed, else the guard's refusal.
+   */
+  edit(docName: string, editor: ServerEditor, change: (doc: Y.Doc) => void): Promise<Refusal | null>
   /** Closes every connection with `code` and persists and frees every document. */
   close(code?: number): Promise<void>
 }
@@ -243,6 +252,16 @@ export function createDocHub(deps: DocHubDeps): DocHub {
         else userConnections.delete(userId)
         scheduleEviction(doc)
       })
+    },
+    async edit(docName, editor, change) {
+      const ref = parseDocName(docName)
+      if (!ref) throw new Error('not a document name')
+      const doc = await this.acquire(docName)
+      try {
+        return await applyServerEdit(doc, ref, editor, change)
+      } finally {
+        this.release(doc)
+      }
     },
     openDocNames: () => [...docs.keys()],
     connectionCount: countConnections,

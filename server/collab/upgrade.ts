@@ -5,6 +5,7 @@
  * completes the upgrade only to close at once with a code from shared/protocol, so the
  * client can tell the user why (a bare HTTP 403 reaches browsers as code 1006).
  */
+import { isOriginAllowed } from '../auth/origin'
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer } from 'ws'
@@ -111,21 +112,6 @@ export function createCollabUpgrade(deps: CollabUpgradeDeps) {
       return true
     },
     close: () => new Promise<void>((resolve) => wss.close(() => resolve())),
-  }
-}
-
-/**
- * Browsers always send Origin on websocket upgrades; it must be our own. Non-browser
- * clients (no Origin) carry no ambient cookies, so they cannot be hijacked this way.
- */
-function isOriginAllowed(req: IncomingMessage, publicOrigin: string | undefined): boolean {
-  const origin = req.headers.origin
-  if (origin === undefined) return true
-  if (publicOrigin) return origin === publicOrigin
-  try {
-    return new URL(origin).host === req.headers.host
-  } catch {
-    return false
   }
 }
 

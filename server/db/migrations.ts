@@ -165,4 +165,36 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX notices_user ON notices (user_id, created_at)
     `,
   },
+  {
+    version: 5,
+    name: 'meetings',
+    sql: `
+      -- A meeting's whole state (shared/meetings/state.ts) as one JSON document, written
+      -- with its sequence number as a compare-and-set (two nodes never both win).
+      CREATE TABLE meetings (
+        id uuid PRIMARY KEY,
+        case_id uuid NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+        status text NOT NULL,
+        seq integer NOT NULL,
+        state jsonb NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        updated_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX meetings_case ON meetings (case_id, created_at);
+      -- Who is connected to which meeting on which node; a node refreshes its own rows, and
+      -- rows of a node that stopped refreshing are not counted.
+      CREATE TABLE meeting_presence (
+        socket_id text PRIMARY KEY,
+        meeting_id uuid NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+        user_id uuid NOT NULL REFERENCES users(id),
+        name text NOT NULL,
+        organisation text NOT NULL,
+        ring text NOT NULL,
+        can_write boolean NOT NULL,
+        node_id text NOT NULL,
+        seen_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX meeting_presence_meeting ON meeting_presence (meeting_id)
+    `,
+  },
 ]

@@ -17,6 +17,8 @@ import { apiNotFound, errorHandler, loadSession, requireSameOrigin } from './mid
 import { caseRoutes } from './routes/cases'
 import { planRoutes } from './routes/plan'
 import { versionRoutes } from './routes/versions'
+import { meetingRoutes } from './routes/meetings'
+import type { MeetingService } from '../meetings/meetingService'
 import { healthRoutes } from './routes/health'
 import { sessionRoutes, toMeDto } from './routes/session'
 import { DEMO_USERS } from '../seed'
@@ -43,6 +45,7 @@ export interface HttpAppDeps {
   publicOrigin: string | undefined
   /** Directory of the built client, or null to serve the API only. */
   clientDir: string | null
+  meetings: MeetingService
 }
 
 /** Largest JSON body: plan data goes through the websocket, not here. */
@@ -82,6 +85,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
   }))
   api.use(planRoutes({ db: deps.db, store: deps.store, audit: deps.audit }))
   api.use(versionRoutes({ db: deps.db, store: deps.store, audit: deps.audit }))
+  api.use(meetingRoutes({ db: deps.db, audit: deps.audit, meetings: deps.meetings }))
   api.use(apiNotFound)
   app.use('/api', api)
 

@@ -72,14 +72,17 @@ function itemFields(section: SectionName, item: ItemMeta): Record<string, unknow
  * @throws PlanValidationError on invalid input or actor, or an unresolved reference.
  * @throws PlanDocumentError when `doc` is not migrated or is the other part.
  */
-export function addItem<N extends SectionName>(doc: Y.Doc, section: N, input: SectionInputs[N], actor: PlanActor): SectionItems[N] {
+export function addItem<N extends SectionName>(
+  doc: Y.Doc, section: N, input: SectionInputs[N], actor: PlanActor, options: { id?: string } = {},
+): SectionItems[N] {
   assertPlanDoc(doc, sectionPart(section))
   const who = parseActor(actor)
   const spec = SECTION_SPECS[section]
   const parsed = spec.input.safeParse(input)
   if (!parsed.success) throw new PlanValidationError(zodProblems(parsed.error))
   fail([...spec.check(parsed.data), ...(spec.refs?.(doc, parsed.data, null) ?? [])])
-  const id = crypto.randomUUID()
+  // A caller may choose the id (a meeting records the id before the server writes the item).
+  const id = options.id ?? crypto.randomUUID()
   const now = nowIso()
   const meta: ItemMeta = {
     id, author: who.name, organisation: who.organisation, meetingId: who.meetingId, createdAt: now, updatedAt: now,

@@ -1,0 +1,177 @@
+/**
+ * The meeting service: loads a meeting, asks the pure rules (rules.ts), stores the new
+ * state (compare-and-set on its sequence number, so two nodes never both win), carries
+ * out the effects (plan writes through the doc hub, adoption, ended admissions) and only
+ * then lets the sockets broadcast it: persisted before broadcast, like the doc hub.
+ * REST routes and socket.io handlers both call this; neither holds meeting rules.
+ */
+import { randomUUID } from 'node:crypto'
+import type { CreateMeetingBody, MeetingCommand, MeetingError } from '../../shared/meetings/schemas'
+import { FORMAT_SPECS } from '../../shared/meetings/formats'
+import type { MeetingState, MeetingSummary, MeetingView, PresentParticipant } from '../../shared/meetings/state'
+import type { SessionUser } from '../auth/sessions'
+import type { Db } from '../db/db'
+import type { Logger } from '../log'
+import { insertMeeting, listMeetings, listPresent, loadMeeting, saveMeeting, type PresenceRow } from '../store/meetings'
+import { buildAgenda } from './agenda'
+import type { MeetingActor } from './actor'
+import { applyCommand, checkJoin, startMeeting, type CommandContext, type KnownPerson, type MeetingEffect, type PlanWrite, type RuleResult } from './rules'
+import { viewMeeting } from './view'
+
+/** What the service needs from the rest of the server (wired in main.ts). */
+export interface MeetingServiceDeps {
+  db: Db
+  log: Logger
+  now?: () => number
+  /** The user's standing in a case (membership or admission), or null: not theirs. */
+  standing(caseId: string, user: SessionUser, state: MeetingState | null): Promise<MeetingActor | null>
+  /** Members of the case and the users named, by id. */
+  people(caseId: string, userIds: readonly string[]): Promise<Map<string, KnownPerson>>
+  /** Whether the user may open a meeting on the case (its chair or case director). */
+  canSchedule(caseId: string, user: SessionUser): Promise<boolean>
+  /** Writes into the plan through the doc hub for the actor; throws a MeetingFailure when refused. */
+  writePlan(state: MeetingState, actor: MeetingActor, user: SessionUser, write: PlanWrite): Promise<void>
+  /** Adopts the plan as the case's next version for a closed meeting. @returns its number. */
+  adopt(state: MeetingState, user: SessionUser): Promise<number>
+  /** The admissions of these users ended: close their meeting and document connections everywhere. */
+  endAccess(state: MeetingState, userIds: readonly string[]): Promise<void>
+  /** A new state is stored: tell every node and every participant. */
+  changed(state: MeetingState): Promise<void>
+  /** Presence rows older than this are not counted (a node that died). */
+  presenceStaleMs: number
+}
+
+/** A refusal the caller turns into an error ack or an HTTP error. */
+export class MeetingFailure extends Error {
+  constructor(readonly error: MeetingError) {
+    super(error.message)
+  }
+}
+
+/** Compare-and-set attempts before a command gives up (two nodes writing at once). */
+const MAX_ATTEMPTS = 6
+
+/** The meeting service of one node. */
+export interface MeetingService {
+  create(caseId: string, user: SessionUser, body: CreateMeetingBody): Promise<string>
+  list(caseId: string): Promise<MeetingSummary[]>
+  /** The meeting as `user` may see it; throws MeetingFailure. */
+  view(meetingId: string, user: SessionUser): Promise<MeetingView>
+  /** Checks that `user` may follow the meeting now. @returns their standing and the state. */
+  join(meetingId: string, user: SessionUser): Promise<{ actor: MeetingActor; state: MeetingState }>
+  start(meetingId: string, user: SessionUser): Promise<MeetingState>
+  execute(user: SessionUser, cmd: MeetingCommand): Promise<MeetingState>
+  /** The view of a stored state for one present participant. */
+  viewFor(state: MeetingState, viewer: MeetingActor, present: PresentParticipant[]): MeetingView
+  present(state: MeetingState): Promise<{ rows: PresenceRow[]; present: PresentParticipant[] }>
+  /** The stored state, or null. */
+  load(meetingId: string): Promise<MeetingState | null>
+}
+
+/** Creates the service. */
+export function createMeetingService(deps: MeetingServiceDeps): MeetingService {
+  const now = deps.now ?? Date.now
+  /** Commands of one meeting on this node run one after the other (fewer compare-and-set retries). */
+  const queues = new Map<string, Promise<unknown>>()
+  const serialise = <T>(meetingId: string, run: () => Promise<T>): Promise<T> => {
+    const prev = queues.get(meetingId) ?? Promise.resolve()
+    const next = prev.then(run, run)
+    const tail = next.catch(() => undefined)
+    queues.set(meetingId, tail)
+    void tail.then(() => queues.get(meetingId) === tail && queues.delete(meetingId))
+    return next
+  }
+  const fail = (code: MeetingError['code'], message: string): never => {
+    throw new MeetingFailure({ code, message })
+  }
+  const loadOrFail = async (meetingId: string) => (await loadMeeting(deps.db, meetingId)) ?? fail('not_found', 'No such meeting.')
+  const standingOrFail = async (state: MeetingState, user: SessionUser) =>
+    (await deps.standing(state.caseId, user, state)) ?? fail('forbidden', 'You have no part in this meeting.')
+
+  /** Loads, applies, stores (retrying on a concurrent write), then carries out effects. */
+  const run = (meetingId: string, user: SessionUser, named: readonly string[], decide: (s: MeetingState, a: MeetingActor, ctx: CommandContext) => RuleResult) =>
+    serialise(meetingId, async () => {
+      const ids: string[] = []
+      for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+        const state = await loadOrFail(meetingId)
+        const actor = await standingOrFail(state, user)
+        let k = 0
+        const ctx0 = { now: now(), newId: () => (ids[k++] ??= randomUUID()) }
+        const peopleMap = await deps.people(state.caseId, named)
+        const ctx: CommandContext = { ...ctx0, person: (id) => peopleMap.get(id) ?? null }
+        const r = decide(state, actor, ctx)
+        if (!r.ok) throw new MeetingFailure(r.error)
+        // Plan writes first: a write the plan refuses (a goal that does not exist) leaves
+        // the meeting unchanged. Ids are chosen once, so a retry writes the same items (idempotent).
+        for (const e of r.effects) if (e.kind === 'plan-write') await deps.writePlan(state, actor, user, e.write)
+        if (!(await saveMeeting(deps.db, r.state, state.seq))) continue
+        return finish(r.state, r.effects, user)
+      }
+      return fail('conflict', 'The meeting changed too often at once; try again.')
+    })
+
+  const finish = async (state: MeetingState, effects: MeetingEffect[], user: SessionUser): Promise<MeetingState> => {
+    let final = state
+    if (effects.some((e) => e.kind === 'adopt')) final = await recordAdoption(state, user)
+    await deps.changed(final)
+    const ended = effects.flatMap((e) => (e.kind === 'admissions-ended' ? e.userIds : []))
+    if (ended.length > 0) await deps.endAccess(final, ended)
+    return final
+  }
+
+  const recordAdoption = async (state: MeetingState, user: SessionUser): Promise<MeetingState> => {
+    const version = await deps.adopt(state, user)
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const current = await loadOrFail(state.id)
+      const next = { ...current, version, seq: current.seq + 1 }
+      if (await saveMeeting(deps.db, next, current.seq)) return next
+    }
+    deps.log.error({ meetingId: state.id, version }, 'adopted version not recorded on the meeting')
+    return { ...state, version }
+  }
+
+  const present = async (state: MeetingState) => {
+    const rows = await listPresent(deps.db, state.id, deps.presenceStaleMs)
+    return { rows, present: rows.map(({ canWrite: _w, ...p }) => ({ ...p, handRaised: state.hands.includes(p.userId) })) }
+  }
+  const viewFor = (state: MeetingState, viewer: MeetingActor, p: PresentParticipant[]) => viewMeeting(state, viewer, p, now())
+
+  return {
+    async create(caseId, user, body) {
+      if (!(await deps.canSchedule(caseId, user))) fail('forbidden', "Only the case's chair or case director schedules a meeting.")
+      const spec = FORMAT_SPECS[body.format]
+      const state: MeetingState = {
+        id: randomUUID(), caseId, format: body.format, title: body.title ?? spec.title, startsAt: body.startsAt ?? null, status: 'scheduled',
+        chairId: user.id, deputyChairId: body.deputyChairId ?? null, agenda: buildAgenda(body.format, randomUUID), currentItemId: null,
+        invited: body.invited ?? null, attendance: [], hands: [], locks: [], admissions: [], entries: [], revealed: [], answers: [],
+        cards: [], nextSteps: [], checks: [], records: [], startedAt: null, closedAt: null, version: null, seq: 1,
+      }
+      await insertMeeting(deps.db, state)
+      return state.id
+    },
+    list: (caseId) => listMeetings(deps.db, caseId),
+    async view(meetingId, user) {
+      const state = await loadOrFail(meetingId)
+      const actor = await standingOrFail(state, user)
+      const refusal = checkJoin(state, actor)
+      if (refusal) throw new MeetingFailure(refusal)
+      return viewFor(state, actor, (await present(state)).present)
+    },
+    async join(meetingId, user) {
+      const state = await loadOrFail(meetingId)
+      const actor = await standingOrFail(state, user)
+      const refusal = checkJoin(state, actor)
+      if (refusal) throw new MeetingFailure(refusal)
+      return { actor, state }
+    },
+    start: (meetingId, user) => run(meetingId, user, [], (s, a, ctx) => startMeeting(s, a, ctx.now)),
+    execute: (user, cmd) =>
+      run(cmd.meetingId, user, 'userId' in cmd && cmd.userId ? [cmd.userId] : [], (s, a, ctx) => {
+        const refusal = checkJoin(s, a)
+        return refusal ? { ok: false, error: refusal } : applyCommand(s, cmd, a, ctx)
+      }),
+    viewFor,
+    present,
+    load: (meetingId) => loadMeeting(deps.db, meetingId),
+  }
+}

@@ -1,0 +1,188 @@
+/**
+ * main.ts's wiring of meetings, in its own file for size: socket.io on the HTTP server
+ * (namespace /meetings, websocket only, the Redis streams adapter when REDIS_URL is set),
+ * the meeting service with the doc hub for plan writes, versions for adoption, and the
+ * access events for ended admissions. Only this file and main.ts know concrete parts.
+ */
+import type { Server as HttpServer } from 'node:http'
+import { createAdapter } from '@socket.io/redis-streams-adapter'
+import { createClient } from 'redis'
+import { Server as IoServer } from 'socket.io'
+import * as Y from 'yjs'
+import { MEETING_NAMESPACE } from '../shared/meetings/schemas'
+import type { MeetingState } from '../shared/meetings/state'
+import { listActions, PlanValidationError } from '../shared/plan'
+import { caseDocName, parseDocName } from '../shared/protocol/docName'
+import { canScheduleMeetings, meetingStanding } from './access/meetingAccess'
+import { decideDocAccess } from './access/policy'
+import type { AccessEvent, AccessEvents } from './auth/accessEvents'
+import type { ResolvedSession, SessionStore, SessionUser } from './auth/sessions'
+import type { DocHub } from './collab/docHub'
+import type { DocStore } from './collab/docStore'
+import type { Config } from './config'
+import type { Db } from './db/db'
+import { sessionTokenFrom } from './http/middleware'
+import type { Logger } from './log'
+import type { LockRegistry } from './meetings/lockRegistry'
+import { createMeetingService, MeetingFailure, type MeetingService } from './meetings/meetingService'
+import type { KnownPerson, PlanWrite } from './meetings/rules'
+import { createMeetingSockets } from './meetings/socketServer'
+import { applyMeetingWrite, partOfWrite } from './plan/meetingWrites'
+import { readCaseStates } from './plan/versionDocs'
+import { findMembership, listMembers, lockCase } from './store/cases'
+import { insertVersion } from './store/versions'
+
+/** Largest socket.io frame; larger ones close the socket (the handlers refuse above MAX_MEETING_PAYLOAD_BYTES with an ack). */
+const MAX_SOCKET_FRAME_BYTES = 1 << 20
+/** A presence row not refreshed for this long belongs to a node that stopped. */
+const PRESENCE_STALE_MS = 15_000
+/** How long the streams adapter's XREAD blocks: also the longest a shutdown waits for it. */
+const STREAM_BLOCK_MS = 1_000
+
+/** What the meetings need from the node. */
+export interface MeetingsWiringDeps {
+  config: Config
+  db: Db
+  store: DocStore
+  hub: DocHub
+  sessions: SessionStore
+  accessEvents: AccessEvents
+  locks: LockRegistry
+  log: Logger
+  nodeId: string
+}
+
+/** The meetings of one node. */
+export interface RunningMeetings {
+  service: MeetingService
+  /** Serves socket.io on the node's HTTP server (after the Express app is attached to it). */
+  attach(server: HttpServer): Promise<void>
+  close(): Promise<void>
+}
+
+/** Creates the meeting service; `attach` starts its sockets. */
+export function createMeetings(deps: MeetingsWiringDeps): RunningMeetings {
+  const { db, config, log } = deps
+  let sockets: ReturnType<typeof createMeetingSockets> | null = null
+  let io: IoServer | null = null
+  let redis: ReturnType<typeof createClient> | null = null
+  const service = createMeetingService({
+    db, log, presenceStaleMs: PRESENCE_STALE_MS,
+    standing: async (caseId, user, state) => meetingStanding(user, await findMembership(db, caseId, user.id), state),
+    people: (caseId, ids) => knownPeople(db, caseId, ids),
+    canSchedule: async (caseId, user) => canScheduleMeetings(await findMembership(db, caseId, user.id)),
+    writePlan: (state, _actor, user, write) => writePlan(deps, state, user, write),
+    adopt: (state, user) => adopt(deps, state, user),
+    endAccess: async (state, userIds) => {
+      sockets?.disconnectUsers(state.id, userIds, 'agenda item ended')
+      for (const userId of userIds) await deps.accessEvents.publish({ kind: 'membership', caseId: state.caseId, userId })
+    },
+    changed: async (state) => {
+      // Locks first: a participant told of a lock must find it enforced on every node.
+      await deps.locks.publish(state)
+      await sockets?.broadcast(state)
+    },
+  })
+  return {
+    service,
+    async attach(server) {
+      io = new IoServer(server, { transports: ['websocket'], serveClient: false, maxHttpBufferSize: MAX_SOCKET_FRAME_BYTES, destroyUpgrade: false })
+      if (config.redisUrl) {
+        redis = createClient({ url: config.redisUrl })
+        redis.on('error', (err: Error) => log.debug({ err: err.message }, 'meetings redis client error'))
+        await redis.connect()
+        io.adapter(createAdapter(redis, { streamName: `${config.redisPrefix}meetings`, channelPrefix: `${config.redisPrefix}sio`, blockTimeInMs: STREAM_BLOCK_MS }))
+      }
+      sockets = createMeetingSockets({
+        nsp: io.of(MEETING_NAMESPACE), service, db, log, nodeId: deps.nodeId, publicOrigin: config.publicOrigin, presenceStaleMs: PRESENCE_STALE_MS,
+        authenticate: async (req): Promise<ResolvedSession | null> => {
+          const token = sessionTokenFrom(req.headers.cookie)
+          return token ? deps.sessions.resolveSession(token) : null
+        },
+      })
+      await deps.accessEvents.subscribe((event) => void sockets?.recheck(matchesSession(event)).catch((err: Error) =>
+        log.warn({ err: err.message }, 'meeting socket re-check failed')))
+    },
+    async close() {
+      sockets?.close()
+      if (io) {
+        io.of(MEETING_NAMESPACE).disconnectSockets(true)
+        const closing = io
+        await new Promise<void>((resolve) => void closing.close(() => resolve()))
+      }
+      if (redis) await redis.quit().catch(() => undefined)
+    },
+  }
+}
+
+function matchesSession(event: AccessEvent): (s: ResolvedSession) => boolean {
+  switch (event.kind) {
+    case 'membership':
+    case 'user':
+      return (s) => s.user.id === event.userId
+    case 'session':
+      return (s) => s.idHash === event.sessionId
+  }
+}
+
+async function knownPeople(db: Db, caseId: string, ids: readonly string[]): Promise<Map<string, KnownPerson>> {
+  const people = new Map<string, KnownPerson>()
+  for (const m of await listMembers(db, caseId)) people.set(m.userId, { userId: m.userId, name: m.name, organisation: m.organisation.name, ring: m.ring })
+  const missing = ids.filter((id) => !people.has(id))
+  if (missing.length > 0) {
+    const rows = await db.query<{ id: string; name: string; org: string }>(
+      'SELECT u.id, u.name, o.name AS org FROM users u JOIN organisations o ON o.id = u.organisation_id WHERE u.id = ANY($1::uuid[])', [missing],
+    )
+    for (const r of rows) people.set(r.id, { userId: r.id, name: r.name, organisation: r.org, ring: null })
+  }
+  return people
+}
+
+/** A meeting's plan write as a server-side edit through the doc hub, for the acting user. */
+async function writePlan(deps: MeetingsWiringDeps, state: MeetingState, user: SessionUser, write: PlanWrite): Promise<void> {
+  const name = caseDocName(state.caseId, partOfWrite(write))
+  const ref = parseDocName(name)!
+  const access = decideDocAccess(await findMembership(deps.db, state.caseId, user.id), ref)
+  if (!access.canWrite) throw new MeetingFailure({ code: 'forbidden', message: 'You may not write this part of the plan.' })
+  let refusal
+  try {
+    refusal = await deps.hub.edit(name, { user, access }, (doc) =>
+      applyMeetingWrite(doc, write, { name: user.name, organisation: user.organisationName, meetingId: state.id }))
+  } catch (err) {
+    if (err instanceof PlanValidationError) throw new MeetingFailure({ code: 'invalid_input', message: err.message.slice(0, 300) })
+    throw err
+  }
+  if (refusal) throw new MeetingFailure({ code: 'forbidden', message: `The plan refused this change: ${refusal.reason}.` })
+}
+
+/**
+ * Adopts the plan for a closed meeting, from the server's own persisted state. Told:
+ * every member not present (marked or connected), and every member of an organisation
+ * that owns an open action.
+ */
+async function adopt(deps: MeetingsWiringDeps, state: MeetingState, user: SessionUser): Promise<number> {
+  const states = await readCaseStates(deps.store, state.caseId)
+  const members = await listMembers(deps.db, state.caseId)
+  const present = new Set(state.attendance.filter((a) => a.present).map((a) => a.userId))
+  present.add(state.chairId)
+  const owners = openActionOwners(states.planState)
+  const notify = members
+    .filter((m) => m.userId !== user.id && (!present.has(m.userId) || owners.has(m.organisation.name)))
+    .map((m) => m.userId)
+  const n = await deps.db.transaction(async (tx) => {
+    await lockCase(tx, state.caseId)
+    return insertVersion(tx, { caseId: state.caseId, adoptedBy: user.id, meetingId: state.id, ...states, notify })
+  })
+  deps.log.info({ meetingId: state.id, caseId: state.caseId, version: n }, 'meeting closed; plan adopted')
+  return n
+}
+
+function openActionOwners(planState: Uint8Array): Set<string> {
+  const doc = new Y.Doc()
+  try {
+    Y.applyUpdate(doc, planState)
+    return new Set(listActions(doc).filter((a) => ['open', 'in-progress', 'blocked'].includes(a.status)).map((a) => a.ownerOrganisation))
+  } finally {
+    doc.destroy()
+  }
+}

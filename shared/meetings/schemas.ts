@@ -1,0 +1,114 @@
+/**
+ * zod schemas of everything a client sends about meetings: the REST bodies and the
+ * socket.io events `join` and `command`. The server parses every payload with these once,
+ * at the edge; the names are a public contract (docs/API.md).
+ */
+import { z } from 'zod'
+import { INNER_SECTIONS, PLAN_SECTIONS } from '../plan/layout'
+import { DECISION_TYPES, RESULT_KEYS, SAFETY_SCORE_MAX, SAFETY_SCORE_MIN, MAX_TEXT_LENGTH } from '../plan/model'
+import { AGENDA_KINDS, MEETING_FORMATS } from './formats'
+
+/** Longest agenda item title, meeting title. */
+export const MAX_TITLE_LENGTH = 200
+/** Most agenda items: a meeting is not a register. */
+export const MAX_AGENDA_ITEMS = 40
+/** Longest text of an entry, answer, card, remark or next step. */
+export const MAX_MEETING_TEXT = 2000
+/** Largest socket.io payload a meeting socket accepts (socket.io's maxHttpBufferSize). */
+export const MAX_MEETING_PAYLOAD_BYTES = 64 * 1024
+/** Most entries of a kind (answers, cards, …) one meeting holds. */
+export const MAX_MEETING_ENTRIES = 500
+
+const id = z.uuid()
+const title = z.string().trim().min(1, 'title is empty').max(MAX_TITLE_LENGTH)
+const text = z.string().trim().min(1, 'text is empty').max(MAX_MEETING_TEXT)
+const optionalText = z.string().trim().max(MAX_MEETING_TEXT)
+const isoDate = z.iso.date()
+const section = z.enum([...PLAN_SECTIONS, ...INNER_SECTIONS])
+
+/** `POST /api/cases/:id/meetings` */
+export const createMeetingBodySchema = z.strictObject({
+  format: z.enum(MEETING_FORMATS),
+  title: title.optional(),
+  startsAt: z.iso.datetime({ offset: true }).optional(),
+  deputyChairId: id.optional(),
+  /** Narrows the invitation to these users; absent: every inner-ring member. */
+  invited: z.array(id).max(200).optional(),
+})
+export type CreateMeetingBody = z.infer<typeof createMeetingBodySchema>
+
+/** socket.io `join` */
+export const joinPayloadSchema = z.strictObject({ meetingId: id })
+
+const itemRef = { meetingId: id, itemId: id }
+
+/** Every command a client may send (`type` names it); who may send which is server/meetings/rules.ts. */
+export const commandSchema = z.discriminatedUnion('type', [
+  // chair
+  z.strictObject({ type: z.literal('goto'), ...itemRef }),
+  z.strictObject({ type: z.literal('timer'), ...itemRef, action: z.enum(['start', 'pause', 'reset']), durationSec: z.number().int().min(10).max(4 * 3600).optional() }),
+  z.strictObject({ type: z.literal('attendance'), meetingId: id, userId: id, present: z.boolean(), mandate: z.boolean() }),
+  z.strictObject({ type: z.literal('admit'), meetingId: id, userId: id, itemIds: z.array(id).min(1).max(MAX_AGENDA_ITEMS) }),
+  z.strictObject({ type: z.literal('dismiss'), meetingId: id, userId: id }),
+  z.strictObject({ type: z.literal('lock'), meetingId: id, section }),
+  z.strictObject({ type: z.literal('unlock'), meetingId: id, section }),
+  z.strictObject({ type: z.literal('pen'), meetingId: id, section, userId: id }),
+  z.strictObject({ type: z.literal('reveal'), ...itemRef }),
+  z.strictObject({ type: z.literal('turn'), ...itemRef, userId: id.nullable() }),
+  z.strictObject({ type: z.literal('agenda-add'), meetingId: id, title, kind: z.enum(AGENDA_KINDS).default('other'), afterItemId: id.nullable().default(null) }),
+  z.strictObject({ type: z.literal('agenda-rename'), ...itemRef, title }),
+  z.strictObject({ type: z.literal('agenda-remove'), ...itemRef }),
+  z.strictObject({ type: z.literal('agenda-move'), ...itemRef, toIndex: z.number().int().min(0).max(MAX_AGENDA_ITEMS) }),
+  z.strictObject({
+    type: z.literal('decision'), meetingId: id, itemId: id.nullable().default(null),
+    text: z.string().trim().min(1, 'text is empty').max(MAX_TEXT_LENGTH), decisionType: z.enum(DECISION_TYPES),
+    dissent: z.array(z.strictObject({ organisation: z.string().trim().min(1).max(120), reason: text })).max(20).default([]),
+  }),
+  z.strictObject({
+    type: z.literal('action'), meetingId: id, itemId: id.nullable().default(null),
+    what: z.string().trim().min(1, 'what is empty').max(MAX_TEXT_LENGTH), ownerOrganisation: z.string().trim().min(1).max(120),
+    ownerPerson: z.string().trim().min(1).max(120).nullable().default(null), due: isoDate,
+    goalId: id.nullable().default(null), resultKey: z.enum(RESULT_KEYS).nullable().default(null),
+  }).refine((c) => (c.goalId === null) !== (c.resultKey === null), { message: 'link the action to exactly one goal or result', path: ['goalId'] }),
+  z.strictObject({ type: z.literal('restore'), meetingId: id, section, planItemId: id }),
+  z.strictObject({ type: z.literal('close'), meetingId: id }),
+  // every participant
+  z.strictObject({ type: z.literal('hand'), meetingId: id, raised: z.boolean() }),
+  z.strictObject({
+    type: z.literal('entry'), ...itemRef,
+    entry: z.strictObject({ score: z.number().int().min(SAFETY_SCORE_MIN).max(SAFETY_SCORE_MAX), danger: text, plan: text }),
+  }),
+  z.strictObject({ type: z.literal('answer'), ...itemRef, text }),
+  z.strictObject({ type: z.literal('card'), ...itemRef, text }),
+  z.strictObject({ type: z.literal('remark'), meetingId: id, cardId: id, text }),
+  z.strictObject({ type: z.literal('next-step'), meetingId: id, text, shared: z.boolean() }),
+  z.strictObject({ type: z.literal('check'), ...itemRef, agreementId: id, result: z.enum(['held', 'unclear', 'not-held']), note: optionalText.default('') }),
+])
+/** A parsed command. */
+export type MeetingCommand = z.output<typeof commandSchema>
+/** A command's type. */
+export type MeetingCommandType = MeetingCommand['type']
+/** A command as a client sends it. */
+export type MeetingCommandInput = z.input<typeof commandSchema>
+
+/** Commands every participant may send; all others are the chair's (or deputy's). */
+export const PARTICIPANT_COMMANDS: readonly MeetingCommandType[] = ['hand', 'entry', 'answer', 'card', 'next-step', 'check']
+
+/** An error in a socket.io ack: a stable code and a message for people. */
+export interface MeetingError {
+  code: 'invalid_input' | 'forbidden' | 'not_found' | 'conflict' | 'unauthenticated' | 'server_error'
+  message: string
+}
+
+/** A socket.io ack. */
+export type MeetingAck<T = object> = ({ ok: true } & T) | { ok: false; error: MeetingError }
+
+/** socket.io event names (server → client). */
+export const MEETING_EVENTS = {
+  state: 'meeting:state',
+  /** Sent just before the server disconnects a socket on purpose, with the reason. */
+  ended: 'meeting:ended',
+} as const
+
+/** The socket.io namespace of meetings. */
+export const MEETING_NAMESPACE = '/meetings'
