@@ -169,7 +169,7 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 5,
     name: 'meetings',
     sql: `
-      -- A meeting's whole state (shared/meetings/state.ts) as one JSON document, written
+      -- The whole state of a meeting (shared/meetings/state.ts) as one JSON document, written
       -- with its sequence number as a compare-and-set (two nodes never both win).
       CREATE TABLE meetings (
         id uuid PRIMARY KEY,
@@ -181,7 +181,7 @@ export const MIGRATIONS: readonly Migration[] = [
         updated_at timestamptz NOT NULL DEFAULT now()
       );
       CREATE INDEX meetings_case ON meetings (case_id, created_at);
-      -- Who is connected to which meeting on which node; a node refreshes its own rows, and
+      -- Who is connected to which meeting on which node: a node refreshes its own rows, and
       -- rows of a node that stopped refreshing are not counted.
       CREATE TABLE meeting_presence (
         socket_id text PRIMARY KEY,
