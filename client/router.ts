@@ -29,7 +29,8 @@ async function guardSession(to: RouteLocationNormalized) {
 /**
  * Creates the app router: `/login`, `/` (case list), `/cases/:id` (plan page) and
  * `/cases/:id/members` (the case director's members page), `/inbox` (notices),
- * `/cases/:id/versions` and `/cases/:id/versions/:n` (adopted versions).
+ * `/cases/:id/versions` and `/cases/:id/versions/:n` (adopted versions), `/cases/:id/meetings`
+ * (a case's meetings) and `/cases/:id/meetings/:meetingId` (the live meeting page).
  * Pages other than the login page redirect there when `GET /api/me` answers 401.
  */
 export function createAppRouter(): Router {
@@ -58,6 +59,8 @@ export function createAppRouter(): Router {
       { path: '/inbox', name: 'inbox', component: () => import('./views/InboxView.vue') },
       { path: '/cases/:id/versions', name: 'versions', component: () => import('./views/VersionListView.vue'), props: true },
       { path: '/cases/:id/versions/:n', name: 'version', component: () => import('./views/VersionView.vue'), props: true },
+      { path: '/cases/:id/meetings', name: 'meetings', component: () => import('./views/MeetingListView.vue'), props: true },
+      { path: '/cases/:id/meetings/:meetingId', name: 'meeting', component: () => import('./views/MeetingView.vue'), props: true },
       { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },
     ],
   })

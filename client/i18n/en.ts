@@ -1,5 +1,6 @@
 import type { MessageSchema } from './nl'
 import { enInner } from './enInner'
+import { enMeetings } from './enMeetings'
 import { enMembers } from './enMembers'
 import { enPlan } from './enPlan'
 import { enVersions } from './enVersions'
@@ -82,6 +83,7 @@ export const en: MessageSchema = {
   inner: enInner,
   members: enMembers,
   versions: enVersions,
+  meetings: enMeetings,
   collab: {
     statusLabel: 'Connection',
     status: {

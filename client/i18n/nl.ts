@@ -1,4 +1,5 @@
 import { nlInner } from './nlInner'
+import { nlMeetings } from './nlMeetings'
 import { nlMembers } from './nlMembers'
 import { nlPlan } from './nlPlan'
 import { nlVersions } from './nlVersions'
@@ -82,6 +83,7 @@ export const nl = {
   inner: nlInner,
   members: nlMembers,
   versions: nlVersions,
+  meetings: nlMeetings,
   collab: {
     statusLabel: 'Verbinding',
     status: {
