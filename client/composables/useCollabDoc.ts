@@ -14,11 +14,13 @@ import {
 import { useI18n } from 'vue-i18n'
 import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
+import type { IndexeddbPersistence } from 'y-indexeddb'
 import type { Awareness } from 'y-protocols/awareness'
 import { CloseCode, isTerminalCloseCode } from '../../shared/protocol/closeCodes'
 import { parseDocName } from '../../shared/protocol/docName'
 import type { AwarenessUser } from '../collab/awarenessUser'
 import { closeMessageKey } from '../collab/closeCodeMessage'
+import { deleteLocalCopy, openLocalCopy } from '../collab/localCopy'
 import { organisationColor } from '../collab/organisationColor'
 import { createResetBudget } from '../collab/resetBudget'
 
@@ -27,6 +29,8 @@ export type CollabStatus = 'connecting' | 'connected' | 'disconnected' | 'denied
 
 /** Who the local user is, as announced to the other people in the document. */
 export interface CollabUser {
+  /** The user's id: names the browser's own copy of the document (one per user). */
+  id: string
   name: string
   organisation: string
 }
@@ -69,7 +73,12 @@ export interface CollabDoc {
 interface CollabSession {
   doc: Y.Doc
   provider: WebsocketProvider
+  /** The browser's own copy (IndexedDB): offline edits survive a closed tab. */
+  localCopy: IndexeddbPersistence
 }
+
+/** Close codes after which the user may not open the document: its local copy goes. */
+const ACCESS_GONE_CODES: readonly number[] = [CloseCode.Forbidden, CloseCode.AccessRevoked]
 
 /** The doc hub's websocket endpoint on the page's own origin (the cookie authenticates). */
 function collabServerUrl(): string {
@@ -77,8 +86,11 @@ function collabServerUrl(): string {
   return `${scheme}://${window.location.host}/collab`
 }
 
-function openSession(docName: string, user: AwarenessUser): CollabSession {
+function openSession(docName: string, userId: string, user: AwarenessUser): CollabSession {
   const doc = new Y.Doc()
+  // Before the provider: what an earlier visit left unsent loads into the doc and goes
+  // out with the sync handshake (or as an update, if the socket is quicker).
+  const localCopy = openLocalCopy(userId, docName, doc)
   const provider = new WebsocketProvider(collabServerUrl(), docName, doc, {
     // Only the server may decide what reaches this tab: no cross-tab shortcut that would
     // bypass a revocation or a read-only connection.
@@ -86,12 +98,15 @@ function openSession(docName: string, user: AwarenessUser): CollabSession {
     shouldReconnect: (event) => !isTerminalCloseCode(event.code),
   })
   provider.awareness.setLocalStateField('user', user)
-  return { doc, provider }
+  return { doc, provider, localCopy }
 }
 
-function closeSession(session: CollabSession): void {
+/** Ends a session; resolves once its local copy is closed (so it can be deleted). */
+function closeSession(session: CollabSession): Promise<void> {
   session.provider.destroy()
+  const closed = session.localCopy.destroy()
   session.doc.destroy()
+  return closed
 }
 
 /**
@@ -103,6 +118,11 @@ function closeSession(session: CollabSession): void {
  * server has; {@link CollabDoc.refusal} tells the page. Only a few fresh starts per
  * minute (resetBudget.ts): after that it is `denied` too. Everything is torn down with
  * the calling scope.
+ *
+ * The document is also kept in the browser (IndexedDB, one database per user and
+ * document, see localCopy.ts), so edits made offline survive a closed tab and are sent
+ * on the next visit. The copy is deleted with a refused update (it holds that update)
+ * and when the server says the user may not open the document (4403, 4410).
  * @param docName e.g. `case/<uuid>/plan`; when a ref changes, a new doc is opened.
  * @param user name and organisation shown to the others in the document.
  */
@@ -119,7 +139,7 @@ export function useCollabDoc(docName: Ref<string> | string, user: CollabUser): C
   const generation = ref(0)
   const refusal = ref<CollabRefusal | null>(null)
   const resets = createResetBudget()
-  let session = openSession(toValue(docName), localUser.value)
+  let session = openSession(toValue(docName), user.id, localUser.value)
   const doc = shallowRef(session.doc)
   const provider = shallowRef(session.provider)
   const awareness = shallowRef(session.provider.awareness)
@@ -135,6 +155,7 @@ export function useCollabDoc(docName: Ref<string> | string, user: CollabUser): C
     // null means we closed it ourselves (destroy, watchdog): not a server decision.
     if (event === null) return
     closeCode.value = event.code
+    if (ACCESS_GONE_CODES.includes(event.code)) void session.localCopy.clearData()
     // A refusal is decided on `closed`, which y-websocket emits once it is done with the socket.
     const isDenied = isTerminalCloseCode(event.code) && event.code !== CloseCode.UpdateRefused
     status.value = isDenied ? 'denied' : 'disconnected'
@@ -150,7 +171,22 @@ export function useCollabDoc(docName: Ref<string> | string, user: CollabUser): C
       return
     }
     refusal.value = { at: now, reason: event.reason }
-    replaceSession(toValue(docName))
+    void restartWithoutLocalCopy(toValue(docName))
+  }
+
+  // The local copy holds the refused change: delete it before opening afresh, or the
+  // next session would load it and be refused again.
+  async function restartWithoutLocalCopy(name: string): Promise<void> {
+    status.value = 'connecting'
+    try {
+      await closeSession(session)
+      await deleteLocalCopy(user.id, name)
+    } catch {
+      // The copy could not be deleted: starting afresh would load the refused change again.
+      status.value = 'denied'
+      return
+    }
+    startSession(name)
   }
 
   function handleSync(isSynced: boolean): void {
@@ -165,8 +201,12 @@ export function useCollabDoc(docName: Ref<string> | string, user: CollabUser): C
   }
 
   function replaceSession(name: string): void {
-    closeSession(session)
-    session = openSession(name, localUser.value)
+    void closeSession(session)
+    startSession(name)
+  }
+
+  function startSession(name: string): void {
+    session = openSession(name, user.id, localUser.value)
     status.value = 'connecting'
     synced.value = false
     closeCode.value = null
@@ -185,7 +225,7 @@ export function useCollabDoc(docName: Ref<string> | string, user: CollabUser): C
     },
   )
   watch(localUser, (next) => session.provider.awareness.setLocalStateField('user', next))
-  onScopeDispose(() => closeSession(session))
+  onScopeDispose(() => void closeSession(session))
 
   const closeReason = computed(() => {
     if (closeCode.value === null) return null

@@ -2,6 +2,7 @@ import { computed, watch, type ComputedRef } from 'vue'
 import type { MemberRole } from '../../shared/api/schemas'
 import type { PlanActor } from '../../shared/plan'
 import { caseDocName } from '../../shared/protocol/docName'
+import { deleteLocalCopy } from '../collab/localCopy'
 import { combineConnections, type ConnectionState } from '../plan/connectionState'
 import { planAbilities, type PlanAbilities, type ServerAbilities } from '../plan/planAbilities'
 import { useSessionStore } from '../stores/session'
@@ -50,11 +51,13 @@ export interface PlanWorkspace {
  */
 export function usePlanWorkspace(detail: PlanCase): PlanWorkspace {
   const session = useSessionStore()
-  const user = { name: session.me?.name ?? '', organisation: session.me?.organisation.name ?? '' }
+  const user = { id: session.me?.id ?? '', name: session.me?.name ?? '', organisation: session.me?.organisation.name ?? '' }
   const { actor, origin } = usePlanActor()
 
   const plan = useCollabDoc(caseDocName(detail.id, 'plan'), user)
   const inner = detail.abilities.canReadInner ? useCollabDoc(caseDocName(detail.id, 'inner'), user) : null
+  // Moved to the outer ring: no copy of the inner part stays in this browser.
+  if (!inner) void deleteLocalCopy(user.id, caseDocName(detail.id, 'inner'))
 
   const isBrowserOnline = useBrowserOnline()
   const collabs = [plan, ...(inner ? [inner] : [])]

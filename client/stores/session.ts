@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, readonly, ref } from 'vue'
 import type { MeDto } from '../../shared/api/schemas'
 import { deleteResource, getJson, postJson } from '../api/http'
+import { deleteLocalCopies } from '../collab/localCopy'
 import { useCasesStore } from './cases'
 
 /**
@@ -54,15 +55,19 @@ export const useSessionStore = defineStore('session', () => {
   }
 
   /**
-   * Ends the session on the server and forgets everything cached for this user.
+   * Ends the session on the server and forgets everything cached for this user,
+   * including the plan copies kept in this browser for offline edits (IndexedDB).
    * @throws {ApiError} when the server cannot be reached; local state is cleared anyway.
+   * @throws the browser's error when the local copies cannot be deleted.
    */
   async function logout(): Promise<void> {
+    const userId = me.value?.id ?? null
     try {
       await deleteResource('/api/session')
     } finally {
       me.value = null
       useCasesStore().reset()
+      if (userId !== null) await deleteLocalCopies(userId)
     }
   }
 

@@ -217,5 +217,16 @@ describe('the buitenring on the plan page', () => {
     await school.getByTestId('collab-refusal-dismiss').click()
     expect(await school.getByTestId('collab-refusal').count()).toBe(0)
     expect(schoolSockets.slice(schoolSockets.indexOf(first) + 1).flatMap((s) => s.closes)).toEqual([])
+
+    // The refused change left the browser's own copy (IndexedDB) too: after a reload
+    // nothing is refused again and the action is still the wijkteam's, open.
+    await school.reload()
+    await openPlan(school)
+    await expect.poll(() => actionRow(school, given).innerText(), TIMEOUT).toContain('Wijkteam Havenstad')
+    expect(await school.getByTestId('collab-refusal').count()).toBe(0)
+    // (The reload itself closes the old sockets from the page's side, without a code.)
+    const refusedAgain = schoolSockets.slice(schoolSockets.indexOf(first) + 1).flatMap((s) => s.closes).filter((c) => c.code === CloseCode.UpdateRefused)
+    expect(refusedAgain).toEqual([])
+    expect(onServer(given)?.status).toBe('open')
   })
 })
