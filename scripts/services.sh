@@ -59,6 +59,8 @@ ensure_services() {
     services_apt_install chromium || { services_missing "Chromium at /usr/bin/chromium" "sudo apt-get install -y chromium (or set CHROMIUM_PATH)"; return 1; }
   fi
   # pdftotext for the adopted-version tests.
-  if ! command -v pdftotext >/dev/null; then services_apt_install poppler-utils || true; fi
+  if ! command -v pdftotext >/dev/null; then
+    services_apt_install poppler-utils || { services_missing "pdftotext and pdftoppm" "sudo apt-get install -y poppler-utils"; return 1; }
+  fi
   return 0
 }

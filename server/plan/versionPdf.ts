@@ -38,7 +38,19 @@ export interface VersionPdfMeta {
   adoptedAt: string
   adoptedBy: { name: string; organisation: string }
   meetingId: string | null
+  /** The meeting that adopted it, with who the chair marked present (binnenring readers only). */
+  meeting?: { title: string; attendance: { name: string; organisation: string; mandate: boolean }[] } | null
   reader: { name: string; organisation: string; ring: 'inner' | 'outer' }
+}
+
+/** The meeting lines: its title, and for the binnenring who attended (for the buitenring that is minimised away). */
+function meetingContent(meta: VersionPdfMeta): Content[] {
+  if (!meta.meeting) return []
+  const lines: Content[] = [{ text: `Overleg: ${meta.meeting.title}.`, margin: [0, 0, 0, 2] }]
+  if (meta.reader.ring !== 'inner') return lines
+  const present = meta.meeting.attendance.map((a) => `${a.name} (${a.organisation})${a.mandate ? ', met mandaat' : ''}`)
+  lines.push({ text: `Aanwezig: ${present.length > 0 ? present.join('; ') : 'niet vastgelegd'}.`, margin: [0, 0, 0, 4] })
+  return lines
 }
 
 const RESULT_LABELS: Record<string, string> = {
@@ -112,6 +124,7 @@ export async function renderVersionPdf(plan: PlanJson, meta: VersionPdfMeta): Pr
     content: [
       { text: meta.caseTitle, style: 'h1' },
       { text: `Casus ${meta.caseCode}, versie ${meta.version}, vastgesteld op ${dateNl(meta.adoptedAt)} door ${meta.adoptedBy.name} (${meta.adoptedBy.organisation})${meta.meetingId ? '' : ', buiten een overleg'}.`, margin: [0, 2, 0, 2] },
+      ...meetingContent(meta),
       { text: `${readerLine}. ${meta.reader.ring === 'inner' ? 'Dit document bevat ook het deel voor de binnenring.' : 'Het deel voor de binnenring staat hier niet in.'}`, italics: true, margin: [0, 0, 0, 8] },
       ...planContent(plan),
       ...innerContent(plan),

@@ -113,3 +113,9 @@ export async function markNoticeRead(db: Sql, userId: string, id: string): Promi
   const rows = await db.query('UPDATE notices SET read_at = COALESCE(read_at, now()) WHERE id = $1 AND user_id = $2 RETURNING id', [id, userId])
   return rows.length > 0
 }
+
+/** The newest version number of a case, or null before the first adoption. */
+export async function latestVersion(db: Sql, caseId: string): Promise<number | null> {
+  const rows = await db.query<{ n: number | string | null }>('SELECT MAX(n) AS n FROM plan_versions WHERE case_id = $1', [caseId])
+  return rows[0]?.n == null ? null : Number(rows[0].n)
+}

@@ -13,6 +13,7 @@ import type { Db } from '../../db/db'
 import { AppError, forbidden } from '../../errors'
 import { MeetingFailure, type MeetingService } from '../../meetings/meetingService'
 import { getCaseForMember } from '../../store/cases'
+import { latestVersion, listAcks } from '../../store/versions'
 import { requireUser } from '../middleware'
 import { parseInput } from '../validate'
 
@@ -71,6 +72,21 @@ export function meetingRoutes(deps: MeetingRouteDeps): Router {
 
   router.get('/meetings/:id', async (req: Request, res: Response) => {
     res.json(await asHttp(() => deps.meetings.view(meetingId(req), requireUser(req))))
+  })
+
+  // The Terugblik item (DOMAIN.md §3.1): objections to the case's latest version and who
+  // has not acknowledged it, for the binnenring of the meeting (names are minimised away
+  // from the buitenring). Open and overdue actions come from the plan document itself.
+  router.get('/meetings/:id/terugblik', async (req: Request, res: Response) => {
+    const view = await asHttp(() => deps.meetings.view(meetingId(req), requireUser(req)))
+    if (view.me.ring !== 'inner') throw forbidden('The Terugblik of acknowledgements is for the binnenring.')
+    const n = await latestVersion(deps.db, view.caseId)
+    const acks = n === null ? [] : await listAcks(deps.db, view.caseId, n)
+    res.json({
+      version: n,
+      objections: acks.filter((a) => a.objection !== null).map(({ name, organisation, objection, ackedAt }) => ({ name, organisation, objection, ackedAt })),
+      notAcknowledged: acks.filter((a) => a.ackedAt === null).map(({ name, organisation }) => ({ name, organisation })),
+    })
   })
 
   router.post('/meetings/:id/start', async (req: Request, res: Response) => {

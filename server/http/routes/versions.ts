@@ -16,6 +16,7 @@ import { AppError, forbidden } from '../../errors'
 import { readCaseStates, versionToJson } from '../../plan/versionDocs'
 import { renderVersionPdf } from '../../plan/versionPdf'
 import { getCaseForMember, listMembers, lockCase } from '../../store/cases'
+import { loadMeeting } from '../../store/meetings'
 import { acknowledge, getVersion, insertVersion, listAcks, listNotices, listVersions, markNoticeRead } from '../../store/versions'
 import { requireUser } from '../middleware'
 import { parseInput } from '../validate'
@@ -96,8 +97,10 @@ export function versionRoutes(deps: VersionRouteDeps): Router {
     const detail = await memberOf(req, 'version.export')
     const v = await versionOf(req, detail)
     const user = requireUser(req)
+    const meeting = v.meetingId ? await loadMeeting(deps.db, v.meetingId) : null
     const pdf = await renderVersionPdf(versionToJson(v, detail.abilities.canReadInner, detail.startDate), {
       caseCode: detail.code, caseTitle: detail.title, version: v.n, adoptedAt: v.adoptedAt, adoptedBy: v.adoptedBy, meetingId: v.meetingId,
+      meeting: meeting ? { title: meeting.title, attendance: meeting.attendance.filter((a) => a.present) } : null,
       reader: { name: user.name, organisation: user.organisationName, ring: detail.ring },
     })
     void deps.audit.record({ ...auditCtx(req, detail.id), action: 'version.export', outcome: 'ok', details: { version: v.n, format: 'pdf', parts: detail.abilities.canReadInner ? 'plan+inner' : 'plan' } })
