@@ -155,6 +155,7 @@ export const enMeetings: MessageSchema['meetings'] = {
     scoreHint: '0: the family is not safe; 10: safe enough to close the case.',
     danger: 'Main danger',
     plan: 'The plan you would make',
+    planShown: 'Proposed plan',
     submit: 'Hand in assessment',
     update: 'Update assessment',
     scoreProblem: 'Enter a whole score from 0 to 10.',

@@ -153,6 +153,7 @@ export const nlMeetings = {
     scoreHint: '0: het gezin is niet veilig; 10: zo veilig dat de zaak dicht kan.',
     danger: 'Grootste gevaar',
     plan: 'Plan dat jij zou maken',
+    planShown: 'Voorgesteld plan',
     submit: 'Inschatting indienen',
     update: 'Inschatting bijwerken',
     scoreProblem: 'Vul een hele score van 0 tot en met 10 in.',
