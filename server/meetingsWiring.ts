@@ -107,8 +107,9 @@ export function createMeetings(deps: MeetingsWiringDeps): RunningMeetings {
       sockets?.close()
       if (io) {
         io.of(MEETING_NAMESPACE).disconnectSockets(true)
-        const closing = io
-        await new Promise<void>((resolve) => void closing.close(() => resolve()))
+        // Not awaited: io.close waits for the HTTP server to close, which waits for
+        // keep-alive connections that main.ts closes after this.
+        io.close().catch((err: Error) => log.debug({ err: err.message }, "socket.io close"))
       }
       if (redis) await redis.quit().catch(() => undefined)
     },
