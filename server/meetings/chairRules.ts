@@ -21,6 +21,8 @@ export function applyChairCommand(state: MeetingState, cmd: MeetingCommand, acto
       return withItem(state, cmd.itemId, () => ok({ ...state, agenda: moveItem(state.agenda, cmd.itemId, cmd.toIndex) }))
     case 'agenda-remove':
       return withItem(state, cmd.itemId, () => removeAgendaItem(state, cmd.itemId))
+    case 'invite':
+      return invite(state, cmd.userIds, ctx)
     default:
       break
   }
@@ -75,6 +77,13 @@ function addAgendaItem(state: MeetingState, cmd: Extract<MeetingCommand, { type:
   const agenda = [...state.agenda]
   agenda.splice(at, 0, item)
   return ok({ ...state, agenda })
+}
+
+function invite(state: MeetingState, userIds: string[] | null, ctx: CommandContext): RuleResult {
+  if (userIds === null) return ok({ ...state, invited: null })
+  const unknown = userIds.find((id) => ctx.person(id)?.ring == null)
+  if (unknown) return refuse('not_found', 'Only members of the case are invited; admit others to their items.')
+  return ok({ ...state, invited: [...new Set(userIds)] })
 }
 
 function removeAgendaItem(state: MeetingState, itemId: string): RuleResult {

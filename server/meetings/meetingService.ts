@@ -48,6 +48,12 @@ export class MeetingFailure extends Error {
   }
 }
 
+/** The users a command names (looked up before the rules run). */
+function namedUsers(cmd: MeetingCommand): string[] {
+  if (cmd.type === 'invite') return cmd.userIds ?? []
+  return 'userId' in cmd && cmd.userId ? [cmd.userId] : []
+}
+
 /** Compare-and-set attempts before a command gives up (two nodes writing at once). */
 const MAX_ATTEMPTS = 6
 
@@ -166,7 +172,7 @@ export function createMeetingService(deps: MeetingServiceDeps): MeetingService {
     },
     start: (meetingId, user) => run(meetingId, user, [], (s, a, ctx) => startMeeting(s, a, ctx.now)),
     execute: (user, cmd) =>
-      run(cmd.meetingId, user, 'userId' in cmd && cmd.userId ? [cmd.userId] : [], (s, a, ctx) => {
+      run(cmd.meetingId, user, namedUsers(cmd), (s, a, ctx) => {
         const refusal = checkJoin(s, a)
         return refusal ? { ok: false, error: refusal } : applyCommand(s, cmd, a, ctx)
       }),

@@ -7,6 +7,7 @@
  * (chair or deputy for all but the participant commands; readers write nothing), the
  * item it names, then its own rule.
  */
+import { FORMAT_SPECS } from '../../shared/meetings/formats'
 import { PARTICIPANT_COMMANDS, type MeetingCommand, type MeetingError } from '../../shared/meetings/schemas'
 import type { MeetingState } from '../../shared/meetings/state'
 import type { DecisionType, ResultKey } from '../../shared/plan/model'
@@ -83,6 +84,9 @@ export function checkJoin(state: MeetingState, actor: MeetingActor): MeetingErro
     if (state.invited === null || state.invited.includes(actor.userId)) return null
     return { code: 'forbidden', message: 'You are not invited to this meeting.' }
   }
+  // Outside MDA++ (DOMAIN.md §5: meeting notes rw for the buitenring elsewhere) a
+  // buitenring member the chair invited by name joins for the whole meeting.
+  if (actor.isMember && !FORMAT_SPECS[state.format].isInnerRingMeeting && state.invited?.includes(actor.userId)) return null
   const admission = state.admissions.find((a) => a.userId === actor.userId)
   if (state.status === 'live' && admission && state.currentItemId && admission.itemIds.includes(state.currentItemId)) return null
   return {

@@ -3,8 +3,10 @@
  * (`meeting:state`, `GET /api/meetings/:id`). Blind leertafel entries go to nobody but
  * their author until the chair reveals the item (then to everyone); a workshop next step
  * to nobody but its author unless shared; a buitenring participant gets the meeting
- * notes (answers, cards) of its own items only and no one else's admission.
+ * notes (answers, cards) of its own items only (all of them when invited by name outside
+ * MDA++) and no one else's admission.
  */
+import { FORMAT_SPECS } from '../../shared/meetings/formats'
 import type { MeetingState, MeetingView, PresentParticipant } from '../../shared/meetings/state'
 import { isChairOf, type MeetingActor } from './actor'
 
@@ -13,7 +15,9 @@ export function viewMeeting(state: MeetingState, viewer: MeetingActor, present: 
   const isInner = viewer.ring === 'inner'
   const admission = state.admissions.find((a) => a.userId === viewer.userId) ?? null
   const ownItems = new Set(admission?.itemIds ?? [])
-  const mayReadNotes = (itemId: string) => isInner || ownItems.has(itemId)
+  // Outside MDA++ an invited buitenring member works in the meeting notes like anyone (DOMAIN.md §5).
+  const isInvitedOuter = !isInner && !FORMAT_SPECS[state.format].isInnerRingMeeting && (state.invited ?? []).includes(viewer.userId)
+  const mayReadNotes = (itemId: string) => isInner || isInvitedOuter || ownItems.has(itemId)
   const submitted: Record<string, string[]> = {}
   for (const e of state.entries) (submitted[e.itemId] ??= []).push(e.userId)
   const { entries, nextSteps, ...rest } = state

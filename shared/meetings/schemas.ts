@@ -50,6 +50,8 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('attendance'), meetingId: id, userId: id, present: z.boolean(), mandate: z.boolean() }),
   z.strictObject({ type: z.literal('admit'), meetingId: id, userId: id, itemIds: z.array(id).min(1).max(MAX_AGENDA_ITEMS) }),
   z.strictObject({ type: z.literal('dismiss'), meetingId: id, userId: id }),
+  /** Narrows (or, with null, widens to every binnenring member) who may join; outside MDA++ it also invites buitenring members by name. */
+  z.strictObject({ type: z.literal('invite'), meetingId: id, userIds: z.array(id).max(200).nullable() }),
   z.strictObject({ type: z.literal('lock'), meetingId: id, section }),
   z.strictObject({ type: z.literal('unlock'), meetingId: id, section }),
   z.strictObject({ type: z.literal('pen'), meetingId: id, section, userId: id }),

@@ -152,6 +152,19 @@ describe('meeting rules', () => {
     expect(refusal(r.state, { type: 'hand', raised: true }, politie)).toBe('conflict')
   })
 
+  it('lets the buitenring join outside MDA++ only when invited by name, and in MDA++ only by admission', () => {
+    const outerMember = actor(SCHOOL, { ring: 'outer', isMember: true })
+    people[SCHOOL] = { ...people[SCHOOL]!, ring: 'outer' }
+    const gesprek = meeting('gesprek')
+    expect(checkJoin(gesprek, outerMember)?.code).toBe('forbidden')
+    const invited = run(gesprek, { type: 'invite', userIds: [SCHOOL, POLITIE] }, chair)
+    expect(checkJoin(invited, outerMember)).toBeNull()
+    const mda = run(meeting(), { type: 'invite', userIds: [SCHOOL, POLITIE] }, chair)
+    expect(checkJoin(mda, outerMember)?.code).toBe('forbidden')
+    expect(refusal(gesprek, { type: 'invite', userIds: [ids()] }, chair)).toBe('not_found')
+    people[SCHOOL] = { ...people[SCHOOL]!, ring: null }
+  })
+
   it('lets a narrowed invitation keep other binnenring members out', () => {
     const m = { ...meeting(), invited: [POLITIE] }
     expect(checkJoin(m, politie)).toBeNull()
