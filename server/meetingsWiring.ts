@@ -99,6 +99,7 @@ export function createMeetings(deps: MeetingsWiringDeps): RunningMeetings {
           const token = sessionTokenFrom(req.headers.cookie)
           return token ? deps.sessions.resolveSession(token) : null
         },
+        resolveById: (idHash) => deps.sessions.resolveById(idHash),
       })
       await deps.accessEvents.subscribe((event) => void sockets?.recheck(matchesSession(event)).catch((err: Error) =>
         log.warn({ err: err.message }, 'meeting socket re-check failed')))

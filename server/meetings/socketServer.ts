@@ -29,6 +29,8 @@ export interface MeetingSocketDeps {
   publicOrigin: string | undefined
   /** The session behind a request's cookie, or null. */
   authenticate(req: IncomingMessage): Promise<ResolvedSession | null>
+  /** The session by its stored id, or null when it ended (logout, expiry). */
+  resolveById(idHash: string): Promise<ResolvedSession | null>
   presenceStaleMs: number
 }
 
@@ -146,6 +148,11 @@ export function createMeetingSockets(deps: MeetingSocketDeps): MeetingSockets {
     refreshPresence(deps.db, deps.nodeId, deps.presenceStaleMs).catch((err: Error) => log.warn({ err: err.message }, 'presence refresh failed'))
   }, Math.max(1000, Math.floor(deps.presenceStaleMs / 3)))
   heartbeat.unref()
+  // The bus is at-most-once and sessions also end by idling: every socket is re-checked now and then.
+  const sweep = setInterval(() => {
+    void sockets.recheck(() => true).catch((err: Error) => log.warn({ err: err.message }, 'meeting socket sweep failed'))
+  }, ACCESS_SWEEP_MS)
+  sweep.unref()
 
   const sockets: MeetingSockets = {
     async broadcast(state) {
@@ -186,12 +193,16 @@ export function createMeetingSockets(deps: MeetingSocketDeps): MeetingSockets {
     },
     close() {
       clearInterval(heartbeat)
+      clearInterval(sweep)
       for (const t of pending.values()) clearTimeout(t)
       pending.clear()
     },
   }
 
   const stillAllowed = async (data: SocketData): Promise<boolean> => {
+    const session = await deps.resolveById(data.session.idHash)
+    if (!session) return false
+    data.session = session
     for (const meetingId of data.joined.keys()) {
       try {
         await service.join(meetingId, data.session.user)
@@ -204,6 +215,9 @@ export function createMeetingSockets(deps: MeetingSocketDeps): MeetingSockets {
   }
   return sockets
 }
+
+/** Every meeting socket's session and standing are re-checked this often (as the doc hub's sweep). */
+const ACCESS_SWEEP_MS = 60_000
 
 /** Presence changes within this window go out as one broadcast. */
 const PRESENCE_BROADCAST_DELAY_MS = 25
