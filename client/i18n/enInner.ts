@@ -30,6 +30,7 @@ export const enInner: MessageSchema['inner'] = {
     type: 'Type',
     text: 'Text',
     addTo: 'Add to {column}',
+    editTitle: 'Edit SoS map item',
     none: 'Nothing yet.',
   },
   danger: {
@@ -104,6 +105,7 @@ export const enInner: MessageSchema['inner'] = {
     text: 'Description',
     add: 'Add',
     formTitle: 'New fact or measure',
+    editTitle: 'Edit fact or measure',
     none: 'Nothing recorded yet.',
   },
   trauma: {

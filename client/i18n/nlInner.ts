@@ -28,6 +28,7 @@ export const nlInner = {
     type: 'Soort',
     text: 'Tekst',
     addTo: 'Toevoegen aan {column}',
+    editTitle: 'Onderdeel van de SoS-kaart bewerken',
     none: 'Nog niets.',
   },
   danger: {
@@ -102,6 +103,7 @@ export const nlInner = {
     text: 'Omschrijving',
     add: 'Toevoegen',
     formTitle: 'Nieuw feit of maatregel',
+    editTitle: 'Feit of maatregel bewerken',
     none: 'Nog niets vastgelegd.',
   },
   trauma: {

@@ -7,8 +7,8 @@
  *   politie's form says at once who changed it, with both values, and saving waits for a
  *   choice; "Mijn waarde houden" then saves the politie's text for everyone, and
  *   "Hun waarde overnemen" in a second round keeps the chair's;
- * - a danger statement and a safety agreement can be edited, and the edit reaches the
- *   other partner;
+ * - a safety agreement, a danger statement, a SoS item and a justice item can be edited,
+ *   and the edit reaches the other partner;
  * - the form with a conflict open passes axe.
  */
 import { fileURLToPath } from 'node:url'
@@ -223,7 +223,7 @@ describe('field-level edits', () => {
     expect(await row(politie, id).locator('.plan-action__what').innerText()).toBe(`${theirs} opnieuw`)
   })
 
-  it('edits a safety agreement and a danger statement, and the other partner sees the new text', async () => {
+  it('edits a safety agreement, a danger statement, a SoS item and a justice item, and the other partner sees the new text', async () => {
     const agreement = politie.getByTestId('agreement-row').first()
     const agreementId = await agreement.getAttribute('data-agreement-id')
     await agreement.getByTestId('agreement-edit').click()
@@ -242,5 +242,21 @@ describe('field-level edits', () => {
     await chair.locator(`#danger-${dangerId}-behaviour`).fill(behaviour)
     await chair.locator(`[data-danger-id="${dangerId}"] form`).getByRole('button', { name: 'Opslaan' }).click()
     await politie.locator(`[data-danger-id="${dangerId}"]`, { hasText: behaviour }).waitFor(TIMEOUT)
+
+    const sos = politie.getByTestId('sos-item').first()
+    const sosId = await sos.getAttribute('data-sos-id')
+    await sos.getByTestId('sos-edit').click()
+    const sosText = `Oma haalt Noor op van school ${Date.now()}`
+    await politie.locator(`#sos-${sosId}-text`).fill(sosText)
+    await politie.locator(`[data-sos-id="${sosId}"] form`).getByRole('button', { name: 'Opslaan' }).click()
+    await chair.locator(`[data-sos-id="${sosId}"]`, { hasText: sosText }).waitFor(TIMEOUT)
+
+    const justice = chair.getByTestId('justice-row').first()
+    const justiceId = await justice.getAttribute('data-justice-id')
+    await justice.getByTestId('justice-edit').click()
+    const justiceText = `Huisverbod verlengd met 18 dagen ${Date.now()}`
+    await chair.locator(`#justice-${justiceId}-text`).fill(justiceText)
+    await chair.locator(`[data-justice-id="${justiceId}"] form`).getByRole('button', { name: 'Opslaan' }).click()
+    await politie.locator(`[data-justice-id="${justiceId}"]`, { hasText: justiceText }).waitFor(TIMEOUT)
   })
 })
