@@ -36,6 +36,10 @@ export interface MeetingSocketDeps {
 
 /** Commands one socket may send per second (burst twice that): a chair clicks, a client does not flood. */
 const COMMANDS_PER_SECOND = 20
+/** Meeting connections one user may hold on one node (a few tabs and a projector). */
+const MAX_SOCKETS_PER_USER = 16
+/** Meetings one connection may follow at once (a page follows one). */
+const MAX_MEETINGS_PER_SOCKET = 4
 
 interface SocketData {
   session: ResolvedSession
@@ -69,6 +73,8 @@ export function createMeetingSockets(deps: MeetingSocketDeps): MeetingSockets {
     if (!isOriginAllowed(socket.request, deps.publicOrigin)) return next(withData(new Error('origin not allowed'), 'forbidden'))
     deps.authenticate(socket.request).then((session) => {
       if (!session) return next(withData(new Error('not logged in'), 'unauthenticated'))
+      const own = [...nsp.sockets.values()].filter((x) => (x.data as Partial<SocketData>).session?.user.id === session.user.id).length
+      if (own >= MAX_SOCKETS_PER_USER) return next(withData(new Error(`more than ${MAX_SOCKETS_PER_USER} meeting connections`), 'conflict'))
       const data: SocketData = { session, joined: new Map(), tokens: COMMANDS_PER_SECOND * 2, refilledAt: Date.now() }
       socket.data = data
       next()
@@ -98,7 +104,11 @@ export function createMeetingSockets(deps: MeetingSocketDeps): MeetingSockets {
   })
 
   const handleJoin = async (socket: Socket, data: SocketData, raw: unknown) => {
+    if (!takeToken(data)) throw new MeetingFailure({ code: 'conflict', message: `More than ${COMMANDS_PER_SECOND} events a second; slow down.` })
     const { meetingId } = parse(joinPayloadSchema, raw)
+    if (!data.joined.has(meetingId) && data.joined.size >= MAX_MEETINGS_PER_SOCKET) {
+      throw new MeetingFailure({ code: 'conflict', message: `One connection follows at most ${MAX_MEETINGS_PER_SOCKET} meetings.` })
+    }
     const { actor, state } = await service.join(meetingId, data.session.user)
     data.joined.set(meetingId, actor)
     await socket.join(userRoom(meetingId, actor.userId))

@@ -143,4 +143,12 @@ describe('live meetings across two nodes', () => {
     await expect(connectMeeting(a(), chairCookie, { origin: 'https://evil.example' })).rejects.toThrow(/origin/)
     await expect(connectMeeting(a(), null)).rejects.toThrow(/not logged in/)
   })
+
+  it('refuses a user\'s meeting connection beyond 16 on one node', async () => {
+    const cookie = await login(a(), DEMO.reader)
+    for (let i = 0; i < 16; i++) track(await connectMeeting(a(), cookie))
+    await expect(connectMeeting(a(), cookie)).rejects.toThrow(/more than 16 meeting connections/)
+    // Another node counts its own.
+    track(await connectMeeting(b(), cookie))
+  })
 })
