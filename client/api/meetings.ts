@@ -52,3 +52,19 @@ export async function closeMeeting(meetingId: string): Promise<number | null> {
   const answer = await postJson<{ ok: true; version?: number }>(`${meetingPath(meetingId)}/close`, {})
   return typeof answer.version === 'number' ? answer.version : null
 }
+
+/** `GET /api/meetings/:id/terugblik`: the acknowledgements of the case's latest version. */
+export interface TerugblikDto {
+  /** The latest adopted version, or null before the first. */
+  version: number | null
+  objections: { name: string; organisation: string; objection: string; ackedAt: string }[]
+  notAcknowledged: { name: string; organisation: string }[]
+}
+
+/**
+ * What the Terugblik item lists of the latest version: objections and who has not acknowledged it.
+ * @throws {ApiError} `forbidden` for anyone outside the binnenring.
+ */
+export function getTerugblik(meetingId: string): Promise<TerugblikDto> {
+  return getJson<TerugblikDto>(`${meetingPath(meetingId)}/terugblik`)
+}

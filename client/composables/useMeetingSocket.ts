@@ -29,6 +29,8 @@ export interface MeetingSocket {
   send(command: MeetingCommandDraft): Promise<MeetingAck>
   /** Takes a view fetched over REST when it is newer than what the page has. */
   accept(view: MeetingView): void
+  /** Asks to join again after a refusal (an admission may have been given meanwhile). */
+  retry(): Promise<void>
 }
 
 /** How long a command waits for its ack before the page says it failed. */
@@ -101,6 +103,13 @@ export function useMeetingSocket(meetingId: string): MeetingSocket {
     }
   }
 
+  async function retry(): Promise<void> {
+    if (status.value !== 'refused') return
+    status.value = 'connecting'
+    if (socket.connected) await join()
+    else socket.connect()
+  }
+
   onScopeDispose(() => {
     socket.removeAllListeners()
     socket.disconnect()
@@ -114,5 +123,6 @@ export function useMeetingSocket(meetingId: string): MeetingSocket {
     clockOffsetMs: readonly(clockOffsetMs),
     send,
     accept,
+    retry,
   }
 }

@@ -46,7 +46,10 @@ export const enMeetings: MessageSchema['meetings'] = {
   join: {
     refused: 'You cannot follow this meeting now. If you were admitted for an agenda item, you can join once that item is under discussion.',
     notFound: 'This meeting does not exist (any more).',
-    ended: 'Your part in this meeting has ended: the agenda item you were admitted for is over.',
+    itemEnded: 'Your part in this meeting has ended: the agenda item you were admitted for is over.',
+    ended: 'Your part in this meeting has ended: your access to this case changed.',
+    retry: 'Try again',
+    toPlan: 'To the plan',
   },
   errors: {
     invalid_input: 'Something is not quite right. Check what you entered and try again.',
@@ -141,10 +144,7 @@ export const enMeetings: MessageSchema['meetings'] = {
     hands: 'Raised hands',
     mandate: 'Mandate',
     attendanceHeading: 'Attendance and mandate',
-    person: 'Person',
     present: 'Present',
-    presentOf: '{name} is present',
-    mandateOf: '{name} has a mandate',
     mandateHint: 'Mandate (mandaat): this person may bind their own organisation.',
   },
   blind: {
@@ -197,6 +197,23 @@ export const enMeetings: MessageSchema['meetings'] = {
     savedShared: 'Your step is saved and shared with the group.',
     sharedHeading: 'Shared steps',
     noneShared: 'Nobody has shared a step yet.',
+  },
+  check: {
+    heading: 'Check of the working agreements',
+    none: 'The plan has no agreements yet.',
+    result: 'Verdict',
+    results: { held: 'held', unclear: 'unclear', 'not-held': 'not held' },
+    note: 'Note',
+    save: 'Save verdict',
+    last: '{result}, according to {name} ({organisation})',
+  },
+  terugblik: {
+    heading: 'Read and objections',
+    noVersion: 'No version has been adopted yet.',
+    version: 'Latest adopted version: version {n}',
+    objections: 'Objections ({count})',
+    notAcknowledged: 'Not read yet ({count})',
+    everyoneRead: 'Everyone has read the version.',
   },
   chair: {
     heading: 'Chair',

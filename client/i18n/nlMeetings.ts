@@ -44,7 +44,10 @@ export const nlMeetings = {
   join: {
     refused: 'Je kunt dit overleg nu niet volgen. Ben je uitgenodigd voor een agendapunt, dan kun je meedoen zodra dat punt aan de orde is.',
     notFound: 'Dit overleg bestaat niet (meer).',
-    ended: 'Je deelname aan dit overleg is beëindigd: het agendapunt waarvoor je was toegelaten is voorbij.',
+    itemEnded: 'Je deelname aan dit overleg is beëindigd: het agendapunt waarvoor je was toegelaten is voorbij.',
+    ended: 'Je deelname aan dit overleg is beëindigd: je toegang tot deze casus is veranderd.',
+    retry: 'Opnieuw proberen',
+    toPlan: 'Naar het plan',
   },
   errors: {
     invalid_input: 'Dit klopt niet helemaal. Controleer wat je invulde en probeer het opnieuw.',
@@ -139,10 +142,7 @@ export const nlMeetings = {
     hands: 'Opgestoken handen',
     mandate: 'Mandaat',
     attendanceHeading: 'Presentie en mandaat',
-    person: 'Persoon',
     present: 'Aanwezig',
-    presentOf: '{name} is aanwezig',
-    mandateOf: '{name} heeft mandaat',
     mandateHint: 'Mandaat: deze persoon mag namens de eigen organisatie besluiten.',
   },
   blind: {
@@ -195,6 +195,23 @@ export const nlMeetings = {
     savedShared: 'Je stap is opgeslagen en gedeeld met de groep.',
     sharedHeading: 'Gedeelde stappen',
     noneShared: 'Nog niemand heeft een stap gedeeld.',
+  },
+  check: {
+    heading: 'Toets van de samenwerkingsafspraken',
+    none: 'Het plan heeft nog geen afspraken.',
+    result: 'Oordeel',
+    results: { held: 'nagekomen', unclear: 'onduidelijk', 'not-held': 'niet nagekomen' },
+    note: 'Toelichting',
+    save: 'Oordeel opslaan',
+    last: '{result}, volgens {name} ({organisation})',
+  },
+  terugblik: {
+    heading: 'Gelezen en bezwaren',
+    noVersion: 'Er is nog geen versie vastgesteld.',
+    version: 'Laatst vastgestelde versie: versie {n}',
+    objections: 'Bezwaren ({count})',
+    notAcknowledged: 'Nog niet gelezen ({count})',
+    everyoneRead: 'Iedereen heeft de versie gelezen.',
   },
   chair: {
     heading: 'Voorzitter',
