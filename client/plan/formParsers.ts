@@ -6,9 +6,9 @@
  * the result (an empty required text, an age of 300): the readers never throw.
  */
 import type {
-  ActionPatch, ActionStatus, AgreementPatch, AgreementStatus, DangerStatementPatch, EscalationPatch, GoalPatch,
-  JusticeItemPatch, JusticeItemType, PersonPatch, PersonRole, ResultStatus, SosItemPatch, SosItemType,
-  TraumaScreeningPatch,
+  ActionPatch, ActionStatus, AgreementPatch, AgreementStatus, DangerStatementPatch, DecisionInput, DecisionType,
+  EscalationInput, EscalationPatch, GoalPatch, JusticeItemPatch, JusticeItemType, PersonPatch, PersonRole,
+  ResultStatus, SafetyScoreInput, SosItemPatch, SosItemType, TraumaScreeningPatch,
 } from '../../shared/plan'
 import { decodeActionLink } from './actionLink'
 import { asText, emptyToNull, parseWholeNumber, splitList, type FormValues } from './formFields'
@@ -109,4 +109,40 @@ export const TRAUMA_READERS: FieldReaders<TraumaScreeningPatch> = {
   doneOn: (v) => ({ doneOn: emptyToNull(v) }),
   treatmentStartedOn: (v) => ({ treatmentStartedOn: emptyToNull(v) }),
   note: (v) => ({ note: asText(v) }),
+}
+
+/** Fields of a new escalation. */
+export const ESCALATION_READERS: FieldReaders<EscalationInput> = {
+  issue: (v) => ({ issue: asText(v) }),
+  raisedBy: (v) => ({ raisedBy: asText(v) }),
+  raisedTo: (v) => ({ raisedTo: asText(v) }),
+  due: (v) => ({ due: asText(v) }),
+}
+
+/** Fields of a new score on the veiligheidsschaal (an empty score is NaN: the schema says it is missing). */
+export const SCORE_READERS: FieldReaders<SafetyScoreInput> = {
+  partner: (v) => ({ partner: asText(v) }),
+  score: (v) => ({ score: parseWholeNumber(v) ?? Number.NaN }),
+  date: (v) => ({ date: asText(v) }),
+  reason: (v) => ({ reason: asText(v) }),
+  addsPoint: (v) => ({ addsPoint: asText(v) }),
+}
+
+/** Fields of a new decision; the two dissent inputs are read together by {@link readDecision}. */
+export const DECISION_READERS: FieldReaders<DecisionInput> = {
+  text: (v) => ({ text: asText(v) }),
+  type: (v) => ({ type: choice<DecisionType>('plan')(v) }),
+  chair: (v) => ({ chair: emptyToNull(v) }),
+  mandatedPresent: (v) => ({ mandatedPresent: splitList(v) }),
+}
+
+/**
+ * A new decision from its form: the readers above, plus one dissent entry when either
+ * dissent input holds text (the schema then says which half is missing).
+ */
+export function readDecision(values: FormValues, names: readonly string[]): Partial<DecisionInput> {
+  const organisation = asText(values.dissentOrganisation).trim()
+  const reason = asText(values.dissentReason).trim()
+  const dissent = organisation === '' && reason === '' ? [] : [{ organisation, reason }]
+  return { ...readFormFields(DECISION_READERS, values, names), dissent }
 }

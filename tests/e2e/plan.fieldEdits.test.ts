@@ -8,7 +8,8 @@
  *   choice; "Mijn waarde houden" then saves the politie's text for everyone, and
  *   "Hun waarde overnemen" in a second round keeps the chair's;
  * - a safety agreement, a danger statement, a SoS item and a justice item can be edited,
- *   and the edit reaches the other partner;
+ *   and the edit reaches the other partner; a decision, an escalation and a score added
+ *   through their forms reach the other partner too;
  * - the form with a conflict open passes axe.
  */
 import { fileURLToPath } from 'node:url'
@@ -258,5 +259,28 @@ describe('field-level edits', () => {
     await chair.locator(`#justice-${justiceId}-text`).fill(justiceText)
     await chair.locator(`[data-justice-id="${justiceId}"] form`).getByRole('button', { name: 'Opslaan' }).click()
     await politie.locator(`[data-justice-id="${justiceId}"]`, { hasText: justiceText }).waitFor(TIMEOUT)
+  })
+
+  it('adds a decision, an escalation and a safety score through their forms, and the other partner sees them', async () => {
+    const decision = `Casusregie blijft bij Veilig Thuis ${Date.now()}`
+    await chair.locator('[aria-controls="decision-add-form"]').click()
+    await chair.locator('#decision-add-text').fill(decision)
+    await chair.locator('#decision-add-mandatedPresent').fill('Politie Eenheid Noordkust, Wijkteam Havenstad')
+    await chair.locator('#decision-add-form').getByRole('button', { name: 'Besluit vastleggen' }).click()
+    await politie.getByTestId('decision-row').filter({ hasText: decision }).waitFor(TIMEOUT)
+
+    const issue = `Geen plek in de opvang ${Date.now()}`
+    await chair.locator('[aria-controls="escalation-add-form"]').click()
+    await chair.locator('#escalation-add-issue').fill(issue)
+    await chair.locator('#escalation-add-raisedTo').fill('Wijkteam Havenstad')
+    await chair.locator('#escalation-add-due').fill(addDays(todayIsoDate(), 7))
+    await chair.locator('#escalation-add-form').getByRole('button', { name: 'Escalatie toevoegen' }).click()
+    await politie.getByTestId('escalation-row').filter({ hasText: issue }).waitFor(TIMEOUT)
+
+    await politie.locator('[aria-controls="scale-add-form"]').click()
+    await politie.locator('#scale-add-score').selectOption('6')
+    await politie.locator('#scale-add-reason').fill('Vader houdt zich aan het huisverbod')
+    await politie.locator('#scale-add-form').getByRole('button', { name: 'Score toevoegen' }).click()
+    await expect.poll(() => chair.getByTestId('scale-row').filter({ hasText: 'Politie Eenheid Noordkust' }).innerText(), TIMEOUT).toContain('6')
   })
 })

@@ -8,16 +8,17 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import {
-  MAX_TEXT_LENGTH, PlanValidationError, addAction, addAgreement, addDangerStatement, addEscalation, addGoal,
-  addJusticeItem, addPerson, addSosItem, addTraumaScreening, migratePlanDoc, updateAction, updateAgreement,
+  MAX_TEXT_LENGTH, PlanValidationError, addAction, addAgreement, addDangerStatement, addDecision, addEscalation, addGoal,
+  addJusticeItem, addPerson, addSafetyScore, addSosItem, addTraumaScreening, migratePlanDoc, updateAction, updateAgreement,
   updateDangerStatement, updateEscalation, updateGoal, updateJusticeItem, updatePerson, updateSosItem,
   updateTraumaScreening, type PlanActor,
 } from '../../shared/plan'
 import type { CasePart } from '../../shared/protocol/docName'
 import type { FormValues } from '../../client/plan/formFields'
 import {
-  ACTION_READERS, AGREEMENT_READERS, DANGER_READERS, ESCALATION_OUTCOME_READERS, GOAL_READERS, JUSTICE_READERS,
-  PERSON_READERS, SOS_READERS, TRAUMA_READERS, readFormFields, type FieldReaders,
+  ACTION_READERS, AGREEMENT_READERS, DANGER_READERS, DECISION_READERS, ESCALATION_OUTCOME_READERS, ESCALATION_READERS,
+  GOAL_READERS, JUSTICE_READERS, PERSON_READERS, SCORE_READERS, SOS_READERS, TRAUMA_READERS, readDecision, readFormFields,
+  type FieldReaders,
 } from '../../client/plan/formParsers'
 
 const vt: PlanActor = { name: 'Anouk de Wit', organisation: 'Veilig Thuis Noordkust' }
@@ -38,8 +39,8 @@ interface FormCase {
   valid: FormValues
   /** Adds from every field (undefined for a form that only edits). */
   add?: (doc: Y.Doc, values: FormValues) => void
-  /** Adds a valid item and returns a function that edits it with one field's patch. */
-  prepareEdit: (doc: Y.Doc) => (patch: object) => void
+  /** Adds a valid item and returns a function that edits it with one field's patch (undefined: append-only). */
+  prepareEdit?: (doc: Y.Doc) => (patch: object) => void
 }
 
 // The accessors take their own input types; the schema, not the compiler, judges these.
@@ -136,7 +137,38 @@ const FORMS: readonly FormCase[] = [
       return (patch) => updateTraumaScreening(doc, id, patch, vt)
     },
   },
+  {
+    name: 'escalation', part: 'plan', readers: ESCALATION_READERS,
+    valid: { issue: 'Geen plek in de opvang', raisedBy: 'Veilig Thuis Noordkust', raisedTo: 'Wijkteam Havenstad', due: '2026-12-20' },
+    add: (doc, values) => addEscalation(doc, read(ESCALATION_READERS, values), vt),
+  },
+  {
+    name: 'safety score', part: 'inner', readers: SCORE_READERS,
+    valid: { partner: 'Politie Eenheid Noordkust', score: '4', date: '2026-11-20', reason: '', addsPoint: '' },
+    add: (doc, values) => addSafetyScore(doc, read(SCORE_READERS, values), vt),
+  },
+  {
+    name: 'decision', part: 'plan', readers: DECISION_READERS,
+    valid: { text: 'Casusregie bij Veilig Thuis', type: 'plan', chair: 'Anouk de Wit', mandatedPresent: 'Politie Eenheid Noordkust', dissentOrganisation: '', dissentReason: '' },
+    add: (doc, values) => addDecision(doc, readDecision(values, Object.keys(DECISION_READERS)) as never, vt),
+  },
 ]
+
+function kindOf(value: unknown): string {
+  if (value === null) return 'null'
+  return Array.isArray(value) ? 'array' : typeof value
+}
+
+/** Each produced key with the kinds of value seen for it. */
+function kindsOf(out: object): Record<string, string[]> {
+  return Object.fromEntries(Object.entries(out).map(([key, value]) => [key, [kindOf(value)]]))
+}
+
+function mergeKinds(a: Record<string, string[]>, b: Record<string, string[]>): Record<string, string[]> {
+  const out: Record<string, string[]> = { ...a }
+  for (const [key, kinds] of Object.entries(b)) out[key] = [...new Set([...(out[key] ?? []), ...kinds])]
+  return out
+}
 
 function freshDoc(part: CasePart): Y.Doc {
   const doc = new Y.Doc()
@@ -166,20 +198,22 @@ describe.each(FORMS)('the $name form', (form) => {
   it('adds and edits with its valid values', () => {
     const doc = freshDoc(form.part)
     form.add?.(doc, form.valid)
-    const edit = form.prepareEdit(doc)
-    expect(() => edit(read(form.readers, form.valid))).not.toThrow()
+    const edit = form.prepareEdit?.(doc)
+    expect(() => edit?.(read(form.readers, form.valid))).not.toThrow()
   })
 
   describe.each(Object.keys(form.readers))('field %s', (field) => {
-    it.each(KINDS)('reads $name without throwing, keeping text whole', ({ value }) => {
-      const out = form.readers[field]!(value) as Record<string, unknown>
-      expect(Object.keys(out).length).toBeGreaterThan(0)
-      for (const produced of Object.values(out)) {
-        // Text stays text (never the number itself, which the schema would call "not text").
-        if (typeof produced === 'string' && value === LONG_TEXT) expect([LONG_TEXT, LONG_TEXT.trim(), '']).toContain(produced)
-        if (typeof produced === 'string' && value === NUMBER) expect(produced).toBe('42')
-        expect(['string', 'number', 'object']).toContain(typeof produced)
-        if (typeof produced === 'number') expect(Number.isFinite(produced)).toBe(true)
+    it.each(KINDS)('reads $name without throwing, into the kind of value the field holds, keeping text whole', ({ value }) => {
+      const reader = form.readers[field]!
+      const out = reader(value) as Record<string, unknown>
+      // What a valid, an empty, a short text and a digit input give: the kinds this field may produce.
+      const allowed = [form.valid[field], '', 'x', '7'].map((sample) => kindsOf(reader(sample))).reduce(mergeKinds)
+      expect(Object.keys(out)).toEqual(Object.keys(allowed))
+      for (const [key, produced] of Object.entries(out)) {
+        // Text stays text: never the number itself, which the schema would call "not text".
+        expect(allowed[key], `${field} → ${key}`).toContain(kindOf(produced))
+        if (kindOf(produced) === 'string' && value === NUMBER) expect(produced).toBe('42')
+        if (kindOf(produced) === 'string' && value === LONG_TEXT) expect(produced).toBe(LONG_TEXT)
       }
     })
 
@@ -190,6 +224,7 @@ describe.each(FORMS)('the $name form', (form) => {
     })
 
     it.each(KINDS)('edits with $name in this field only: accepted, or a problem next to a field of the form', ({ value }) => {
+      if (!form.prepareEdit) return
       const doc = freshDoc(form.part)
       const edit = form.prepareEdit(doc)
       expectAcceptedOrNamed(form, () => edit(read(form.readers, { ...form.valid, [field]: value }, [field])))
@@ -206,7 +241,7 @@ describe('specific readings', () => {
 
   it('refuses a text over the limit with "is too long" on that field', () => {
     const doc = freshDoc('plan')
-    const edit = FORMS[0]!.prepareEdit(doc)
+    const edit = FORMS[0]!.prepareEdit!(doc)
     expect(() => edit(read(ACTION_READERS, { what: LONG_TEXT }, ['what']))).toThrow(/what: is too long/)
   })
 
@@ -218,6 +253,24 @@ describe('specific readings', () => {
     expect(JUSTICE_READERS.date!('')).toEqual({ date: null })
     expect(TRAUMA_READERS.doneOn!('')).toEqual({ doneOn: null })
     expect(ESCALATION_OUTCOME_READERS.outcomeDecisionId!('')).toEqual({ outcomeDecisionId: null })
+  })
+
+  it('reads a decision\'s dissent from both inputs together, with a number, an empty value or a long text', () => {
+    const names = Object.keys(DECISION_READERS)
+    expect(readDecision({ text: 'x', dissentOrganisation: '', dissentReason: '' }, names).dissent).toEqual([])
+    expect(readDecision({ text: 'x', dissentOrganisation: NUMBER, dissentReason: '' }, names).dissent).toEqual([{ organisation: '42', reason: '' }])
+    const doc = freshDoc('plan')
+    const valid = FORMS.find((f) => f.name === 'decision')!.valid
+    for (const value of [NUMBER, '', LONG_TEXT]) {
+      for (const field of ['dissentOrganisation', 'dissentReason']) {
+        try {
+          addDecision(doc, readDecision({ ...valid, [field]: value }, names) as never, vt)
+        } catch (error) {
+          expect(error).toBeInstanceOf(PlanValidationError)
+          for (const problem of (error as PlanValidationError).problems) expect(problem.path).toMatch(/^dissent/)
+        }
+      }
+    }
   })
 
   it('reads only the named fields (an edit form writes what the user changed)', () => {
