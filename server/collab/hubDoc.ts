@@ -24,6 +24,7 @@ import { CloseCode } from '../../shared/protocol/closeCodes'
 import { admitUpdate, type Refusal } from './admission'
 import { applyStoredUpdates } from './applyLog'
 import { ClientOwners } from './clientIds'
+import { CommitQueue } from './commitQueue'
 import type { DocStore } from './docStore'
 import { decodeFanout, docChannel, encodeFanoutAwarenessQuery, encodeFanoutUpdate, type FanoutMessage } from './fanout'
 import { HubAwareness } from './hubAwareness'
@@ -85,14 +86,7 @@ export class HubDoc {
   private readonly owners: ClientOwners
   private readonly remote: RemoteUpdates
   private rowsSinceCompaction = 0
-  private pending: { update: Uint8Array; origin: HubConnection | null }[] = []
-  /** The batch being committed: accepted (in staging), not yet in `ydoc`. */
-  private inflight: Uint8Array | null = null
-  private isFlushing = false
-  private flushScheduled = false
-  private queuedGen = 0
-  private persistedGen = 0
-  private genWaiters: { gen: number; resolve: () => void }[] = []
+  private readonly commits: CommitQueue
   private busBuffer: FanoutMessage[] | null = []
   private compaction: Promise<void> | null = null
   /** Encoded size of the document as last measured plus what was added since. */
@@ -108,8 +102,14 @@ export class HubDoc {
       publish: (message) => void this.publish(message),
       renewalDelayMs: deps.limits.awarenessRenewalDelayMs,
     })
+    this.commits = new CommitQueue({
+      persist: (update) => this.persist(update),
+      committed: (update, id, origin) => this.handleCommitted(update, id, origin),
+      fail: (reason, err) => this.fail(reason, err),
+      isClosed: () => this.isClosed,
+    })
     this.staging = new StagingDoc(
-      () => [Y.encodeStateAsUpdate(this.ydoc), ...(this.inflight ? [this.inflight] : []), ...this.pending.map((p) => p.update)],
+      () => [Y.encodeStateAsUpdate(this.ydoc), ...this.commits.uncommitted()],
       (doc) => deps.typeRoots?.(name, doc),
     )
     this.owners = new ClientOwners(name, deps.store)
@@ -221,7 +221,7 @@ export class HubDoc {
   isNewToDoc(update: Uint8Array): boolean {
     // Without anything uncommitted the document itself answers: a reader's sync reply
     // does not build a staging copy.
-    if (!this.staging.isBuilt() && this.inflight === null && this.pending.length === 0) {
+    if (!this.staging.isBuilt() && !this.commits.hasUncommitted()) {
       return !Y.snapshotContainsUpdate(Y.snapshot(this.ydoc), update)
     }
     return this.staging.isNew(update)
@@ -244,9 +244,7 @@ export class HubDoc {
   private enqueue(conn: HubConnection, update: Uint8Array): void {
     this.deps.metrics.updatesIn.inc()
     this.approxBytes += update.byteLength
-    this.pending.push({ update, origin: conn })
-    this.queuedGen++
-    this.scheduleFlush()
+    this.commits.enqueue(update, conn)
   }
 
   /** Sends every known presence state to one connection. */
@@ -264,7 +262,7 @@ export class HubDoc {
   /** Persists what is pending, stops listening, compacts if worthwhile, frees memory. */
   async close(): Promise<void> {
     if (this.isClosed) return
-    await this.whenPersisted(this.queuedGen)
+    await this.commits.whenCommitted()
     this.isClosed = true
     await this.deps.bus.unsubscribe(this.channel, this.busHandler).catch((err: Error) =>
       this.deps.log.warn({ docName: this.name, err: err.message }, 'bus unsubscribe failed'),
@@ -276,48 +274,17 @@ export class HubDoc {
 
   /** Resolves once every update accepted so far is committed (and applied and broadcast). */
   whenCommitted(): Promise<void> {
-    return this.whenPersisted(this.queuedGen)
+    return this.commits.whenCommitted()
   }
 
-  /** Resolves once every update queued up to generation `gen` is persisted. */
-  whenPersisted(gen: number): Promise<void> {
-    if (this.persistedGen >= gen || this.isClosed) return Promise.resolve()
-    return new Promise((resolve) => this.genWaiters.push({ gen, resolve }))
-  }
-
-  private scheduleFlush(): void {
-    if (this.isFlushing || this.flushScheduled) return
-    this.flushScheduled = true
-    // setImmediate: everything that arrived in this turn of the event loop goes into one
-    // commit; while a commit is in flight, arrivals queue up for the next (group commit).
-    setImmediate(() => {
-      this.flushScheduled = false
-      this.flush().catch((err: Error) => this.fail('commit failed', err))
-    })
-  }
-
-  private async flush(): Promise<void> {
-    if (this.isFlushing || this.pending.length === 0 || this.isClosed) return
-    this.isFlushing = true
-    const batch = this.pending
-    this.pending = []
-    const gen = this.queuedGen
-    const merged = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((b) => b.update))
-    this.inflight = merged
-    const id = await this.persist(merged)
-    this.isFlushing = false
-    if (id === null) return this.fail('updates could not be persisted')
-    if (this.isClosed) return
-    const soleOrigin = batch.every((b) => b.origin === batch[0]!.origin) ? batch[0]!.origin : null
+  /** A persisted batch: into the in-memory document, to every connection (one frame), to the other nodes. */
+  private handleCommitted(merged: Uint8Array, id: number, origin: HubConnection | null): void {
     Y.applyUpdate(this.ydoc, merged, COMMITTED)
-    this.inflight = null
-    // One encoded frame for every connection; the sender of a one-origin batch has it.
-    this.broadcast(encodeUpdateMessage(merged), soleOrigin)
+    // The sender of a one-origin batch has it already.
+    this.broadcast(encodeUpdateMessage(merged), origin)
     void this.publish(encodeFanoutUpdate(this.deps.nodeId, id, merged))
-    this.markPersisted(gen)
     this.rowsSinceCompaction++
     if (this.rowsSinceCompaction >= this.deps.limits.compactAfterRows) this.startCompaction()
-    if (this.pending.length > 0) this.scheduleFlush()
   }
 
   /** Appends to the update log with retries and a bound per attempt; null when the database stays unavailable. */
@@ -358,15 +325,7 @@ export class HubDoc {
     this.presence.destroy()
     this.staging.discard()
     this.ydoc.destroy()
-    for (const w of this.genWaiters) w.resolve()
-    this.genWaiters = []
-  }
-
-  private markPersisted(gen: number): void {
-    this.persistedGen = gen
-    const ready = this.genWaiters.filter((w) => w.gen <= gen)
-    this.genWaiters = this.genWaiters.filter((w) => w.gen > gen)
-    for (const w of ready) w.resolve()
+    this.commits.releaseWaiters()
   }
 
   private broadcast(frame: Uint8Array, except: HubConnection | null): void {
