@@ -2,7 +2,8 @@
  * A Het Gesprek round in Chromium on two nodes: on the round "Wat heb jij nodig?" the
  * chair gives the floor to the politie (node B), who answers; then to the wijkteam
  * (node A), who answers; both partners see whose turn it is and both answers with name
- * and organisation. axe clean; a screenshot in docs/screenshots/.
+ * and organisation; the wijkteam answers with the keyboard alone. axe clean; screenshots
+ * in docs/screenshots/.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
@@ -12,7 +13,7 @@ import type { Cluster } from '../helpers/clusters'
 import { launchBrowser } from '../helpers/browser'
 import {
   clickAgendaItem, expectCurrentItem, joinAs, openMeetingFromList, runAxe, scheduleMeeting, screenshot, startTwoClientNodes,
-  TIMEOUT, type Participant,
+  tabTo, TIMEOUT, type Participant,
 } from '../helpers/meetingPages'
 
 const TITLE = 'Het Gesprek politie en wijkteam'
@@ -40,6 +41,15 @@ async function giveTurnTo(name: string): Promise<void> {
 async function answer(p: Participant, text: string): Promise<void> {
   await p.page.getByTestId('round-answer-text').fill(text)
   await p.page.getByTestId('round-answer-submit').click()
+}
+
+/** Answers with the keyboard alone: Tab to the answer, type, Tab to the button, Enter. */
+async function answerByKeyboard(p: Participant, text: string): Promise<void> {
+  await p.page.getByTestId('meeting-item-title').focus()
+  await tabTo(p.page, '[data-testid="round-answer-text"]')
+  await p.page.keyboard.type(text)
+  await tabTo(p.page, '[data-testid="round-answer-submit"]')
+  await p.page.keyboard.press('Enter')
 }
 
 beforeAll(async () => {
@@ -87,7 +97,7 @@ describe('a Het Gesprek round', () => {
   it('moves the floor to the wijkteam, who answers; both see both answers', async () => {
     await giveTurnTo('Fatma Yilmaz')
     await expect.poll(() => turnText(politie.page), TIMEOUT).toBe('Aan het woord: Fatma Yilmaz (Wijkteam Havenstad)')
-    await answer(wijkteam, WIJKTEAM_ANSWER)
+    await answerByKeyboard(wijkteam, WIJKTEAM_ANSWER)
     for (const p of [politie, wijkteam, chair]) {
       await expect.poll(() => p.page.getByTestId('round-answer').count(), TIMEOUT).toBe(2)
       const answers = await p.page.getByTestId('round-answer').allInnerTexts()

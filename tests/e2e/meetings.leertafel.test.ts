@@ -3,8 +3,9 @@
  * (node A) each hand in a blind assessment (score, main danger, plan); before the chair
  * reveals, neither page holds the other's entry (not on screen, not in the DOM), only the
  * count; after the chair's Onthullen both see both entries side by side with the spread
- * (lowest to highest, median), also on the Onthullen en vergelijken item. axe clean;
- * screenshots in docs/screenshots/.
+ * (lowest to highest, median), also on the Onthullen en vergelijken item; on the Toets
+ * samenwerkingsafspraken item the politie judges an agreement, which the wijkteam sees.
+ * axe clean; screenshots in docs/screenshots/.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
@@ -112,5 +113,18 @@ describe('a leertafel round with blind entries and the reveal', () => {
     expect(await wijkteam.page.getByTestId('blind-spread').innerText()).toContain('mediaan 5,5')
     expect(await runAxe(wijkteam.page)).toEqual([])
     expect(await runAxe(chair.page)).toEqual([])
+  })
+
+  it('lets the politie judge a samenwerkingsafspraak, which the wijkteam sees with who judged', async () => {
+    await clickAgendaItem(chair.page, 'Toets samenwerkingsafspraken')
+    await expectCurrentItem(politie.page, 'Toets samenwerkingsafspraken')
+    const row = politie.page.getByTestId('check-row').first()
+    await row.getByTestId('check-result').selectOption('unclear')
+    await row.getByTestId('check-note').fill('Controle door het wijkteam is niet vastgelegd.')
+    await row.getByRole('button').click()
+    const seen = wijkteam.page.getByTestId('check-row').first().getByTestId('check-last')
+    await expect.poll(() => seen.innerText().catch(() => ''), TIMEOUT).toContain('onduidelijk, volgens Ruben Smit (Politie Eenheid Noordkust)')
+    expect(await seen.innerText()).toContain('Controle door het wijkteam is niet vastgelegd.')
+    await screenshot(wijkteam.page, 'meeting-leertafel-check', '[data-testid="meeting-item"]')
   })
 })

@@ -30,6 +30,7 @@ let browser: Browser
 let chair: Participant
 let politie: Participant
 let wijkteam: Participant
+let school: Participant
 
 beforeAll(async () => {
   const nodes = await startTwoClientNodes()
@@ -40,10 +41,11 @@ beforeAll(async () => {
     joinAs(browser, nodes.b.url, DEMO.politie),
     joinAs(browser, nodes.a.url, DEMO.wijkteam),
   ])
+  school = await joinAs(browser, nodes.b.url, DEMO.school)
 })
 
 afterAll(async () => {
-  for (const p of [chair, politie, wijkteam]) await p?.context.close()
+  for (const p of [chair, politie, wijkteam, school]) await p?.context.close()
   await browser?.close()
   await cluster?.close()
 })
@@ -74,6 +76,23 @@ describe('an MDA++ meeting from opening to close, on two nodes', () => {
     // Terugblik shows the plan's actions and agreements, live.
     await politie.page.getByTestId('plan-section-actions').waitFor(TIMEOUT)
     await politie.page.getByTestId('plan-section-agreements').waitFor(TIMEOUT)
+    // And what the latest version's readers said (none adopted yet on this fresh database).
+    await expect.poll(() => politie.page.getByTestId('terugblik-part').innerText(), TIMEOUT).toContain('Er is nog geen versie vastgesteld.')
+  })
+
+  it('admits the school (buitenring) for Terugblik only: refused before, in after Opnieuw proberen, the plan and no inner part', async () => {
+    await school.page.goto(`${school.baseUrl}/cases/${DEMO_CASE_ID}/meetings`)
+    await school.page.getByTestId('meeting-link').filter({ hasText: TITLE }).click()
+    await school.page.getByTestId('meeting-refused').waitFor(TIMEOUT)
+    await chair.page.getByTestId('admit-user').selectOption({ label: 'Joost Bakker (OBS De Vlinder)' })
+    await chair.page.locator('label', { hasText: 'Terugblik' }).getByTestId('admit-item').check()
+    await chair.page.getByTestId('admit-submit').click()
+    await chair.page.locator('[data-testid="admission-row"]', { hasText: 'Joost Bakker' }).waitFor(TIMEOUT)
+    await school.page.getByTestId('meeting-retry').click()
+    await expectCurrentItem(school.page, 'Terugblik')
+    await school.page.getByTestId('plan-section-actions').waitFor(TIMEOUT)
+    expect(await school.page.getByTestId('inner-part').count()).toBe(0)
+    await chair.page.locator('[data-testid="present-person"]', { hasText: 'Joost Bakker' }).waitFor(TIMEOUT)
   })
 
   it('lets a partner look elsewhere and come back to the current item', async () => {
@@ -95,6 +114,7 @@ describe('an MDA++ meeting from opening to close, on two nodes', () => {
     const hand = chair.page.locator('[data-testid="hand-row"]', { hasText: 'Ruben Smit' })
     await hand.waitFor(TIMEOUT)
     await chair.page.locator('[data-testid="present-person"][data-hand="true"]', { hasText: 'Ruben Smit' }).waitFor(TIMEOUT)
+    await chair.page.evaluate(() => window.scrollTo(0, 0))
     await screenshot(chair.page, 'meeting-mda-chair')
     await screenshot(chair.page, 'meeting-mda-hands', '.meeting-layout__side')
     await politie.page.getByTestId('hand-toggle').click()
@@ -120,6 +140,12 @@ describe('an MDA++ meeting from opening to close, on two nodes', () => {
   it('records a decision with dissent that appears in the plan for the partners', async () => {
     await clickAgendaItem(chair.page, 'Besluiten')
     await expectCurrentItem(politie.page, 'Besluiten')
+    // The school's item ended: the server ends its part in the meeting.
+    const ended = school.page.getByTestId('meeting-ended')
+    await ended.waitFor(TIMEOUT)
+    expect(await ended.getAttribute('data-reason')).toBe('agenda item ended')
+    expect(await school.page.getByTestId('meeting-agenda').count()).toBe(0)
+    await screenshot(school.page, 'meeting-mda-school-ended')
     await chair.page.getByTestId('meeting-decision-text').fill(DECISION)
     await chair.page.getByTestId('meeting-decision-type').selectOption('plan')
     await chair.page.getByTestId('meeting-dissent-add').click()

@@ -100,6 +100,18 @@ export async function clickAgendaItem(page: Page, title: string): Promise<void> 
   await page.getByTestId('agenda-item').filter({ hasText: title }).first().click()
 }
 
+/** Most Tab presses a keyboard user should need to reach a control on a meeting page. */
+const MAX_TABS = 120
+
+/** Presses Tab until `selector` has the focus, as a keyboard-only user would; throws when it never does. */
+export async function tabTo(page: Page, selector: string): Promise<void> {
+  for (let i = 0; i < MAX_TABS; i++) {
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return
+    await page.keyboard.press('Tab')
+  }
+  throw new Error(`no focus on ${selector} after ${MAX_TABS} presses of Tab`)
+}
+
 /** Saves a screenshot of the page's viewport (or of one element) into docs/screenshots. */
 export async function screenshot(page: Page, name: string, selector?: string): Promise<void> {
   await mkdir(SCREENSHOT_DIR, { recursive: true })
