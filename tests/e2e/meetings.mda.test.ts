@@ -4,9 +4,11 @@
  * - the politie (node B) and the wijkteam (node A) follow: when the chair moves the
  *   agenda their pages mark the new current item; the politie looks elsewhere and comes
  *   back; the politie raises a hand, which the chair sees;
+ * - the school (buitenring) is admitted for Terugblik only and its part ends after it;
  * - the chair runs the item timer, marks attendance and mandate, records a decision with
- *   dissent and assigns an action, which show in the plan sections of the partners' pages
- *   and on the plan page; the chair closes and sees the adopted version's number;
+ *   dissent and assigns an action (moving there with the keyboard), which show in the plan
+ *   sections of the partners' pages and on the plan page; the chair locks the actions for
+ *   everyone else and unlocks them; the chair closes and sees the adopted version's number;
  * - axe is clean on the chair's and a partner's page; screenshots in docs/screenshots/.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -17,7 +19,7 @@ import type { Cluster } from '../helpers/clusters'
 import { launchBrowser } from '../helpers/browser'
 import {
   clickAgendaItem, expectCurrentItem, joinAs, openMeetingFromList, runAxe, scheduleMeeting, screenshot, startTwoClientNodes,
-  TIMEOUT, type Participant,
+  tabTo, TIMEOUT, type Participant,
 } from '../helpers/meetingPages'
 
 const TITLE = 'MDA++ vervolgoverleg december'
@@ -59,6 +61,8 @@ describe('an MDA++ meeting from opening to close, on two nodes', () => {
     await expectCurrentItem(chair.page, 'Opening')
 
     await openMeetingFromList(politie.page, politie.baseUrl, DEMO_CASE_ID, TITLE)
+    // Only the chair and the case director schedule meetings.
+    expect(await politie.page.getByTestId('meeting-create-form').count()).toBe(0)
     await openMeetingFromList(wijkteam.page, wijkteam.baseUrl, DEMO_CASE_ID, TITLE)
     await expectCurrentItem(politie.page, 'Opening')
     await expectCurrentItem(wijkteam.page, 'Opening')
@@ -159,7 +163,10 @@ describe('an MDA++ meeting from opening to close, on two nodes', () => {
   })
 
   it('assigns an action that appears in the plan for the partners', async () => {
-    await clickAgendaItem(chair.page, 'Acties en regie')
+    // The chair moves the agenda with the keyboard alone.
+    await chair.page.getByTestId('meeting-item-title').focus()
+    await tabTo(chair.page, '[data-testid="agenda-item"][data-kind="actions"]', true)
+    await chair.page.keyboard.press('Enter')
     await expectCurrentItem(wijkteam.page, 'Acties en regie')
     await chair.page.getByTestId('meeting-action-what').fill(ACTION)
     await chair.page.getByTestId('meeting-action-owner').fill('Wijkteam Havenstad')
@@ -171,6 +178,20 @@ describe('an MDA++ meeting from opening to close, on two nodes', () => {
     await expect.poll(() => wijkteam.page.getByTestId('plan-section-actions').innerText(), TIMEOUT).toContain(ACTION)
     await expect.poll(() => politie.page.getByTestId('plan-section-actions').innerText(), TIMEOUT).toContain(ACTION)
     await screenshot(wijkteam.page, 'meeting-mda-partner')
+  })
+
+  it('locks the actions for everyone but the chair, and unlocks them', async () => {
+    await chair.page.getByTestId('lock-section').selectOption('actions')
+    await chair.page.getByTestId('lock-submit').click()
+    await politie.page.locator('[data-testid="section-locked"][data-section="actions"]').waitFor(TIMEOUT)
+    // Nothing in the locked section is offered for editing, and nothing to add.
+    await expect.poll(() => politie.page.getByTestId('plan-section-actions').getByTestId('action-edit').count(), TIMEOUT).toBe(0)
+    await politie.page.getByTestId('section-locked').scrollIntoViewIfNeeded()
+    await screenshot(politie.page, 'meeting-mda-locked')
+    expect(await chair.page.getByTestId('plan-section-actions').getByTestId('action-edit').count()).toBeGreaterThan(0)
+    await chair.page.getByTestId('lock-row').getByTestId('unlock').click()
+    await politie.page.getByTestId('section-locked').waitFor({ state: 'detached', ...TIMEOUT })
+    await expect.poll(() => politie.page.getByTestId('plan-section-actions').getByTestId('action-edit').count(), TIMEOUT).toBeGreaterThan(0)
   })
 
   it('passes axe on the chair\'s and a partner\'s meeting page', async () => {

@@ -81,6 +81,7 @@ export async function scheduleMeeting(page: Page, baseUrl: string, caseId: strin
 /** Opens a meeting from the case's meetings list, as a partner would. */
 export async function openMeetingFromList(page: Page, baseUrl: string, caseId: string, title: string): Promise<void> {
   await page.goto(`${baseUrl}/cases/${caseId}/meetings`)
+  await page.getByTestId('meetings-title').waitFor(TIMEOUT)
   await page.getByTestId('meeting-link').filter({ hasText: title }).click()
   await page.getByTestId('meeting-title').waitFor(TIMEOUT)
 }
@@ -104,10 +105,10 @@ export async function clickAgendaItem(page: Page, title: string): Promise<void> 
 const MAX_TABS = 120
 
 /** Presses Tab until `selector` has the focus, as a keyboard-only user would; throws when it never does. */
-export async function tabTo(page: Page, selector: string): Promise<void> {
+export async function tabTo(page: Page, selector: string, isBackwards = false): Promise<void> {
   for (let i = 0; i < MAX_TABS; i++) {
     if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return
-    await page.keyboard.press('Tab')
+    await page.keyboard.press(isBackwards ? 'Shift+Tab' : 'Tab')
   }
   throw new Error(`no focus on ${selector} after ${MAX_TABS} presses of Tab`)
 }
