@@ -21,7 +21,11 @@ export function localCopyName(userId: string, docName: string): string {
  * @returns the persistence; destroy it (or the doc) to stop.
  */
 export function openLocalCopy(userId: string, docName: string, doc: Y.Doc): IndexeddbPersistence {
-  return new IndexeddbPersistence(localCopyName(userId, docName), doc)
+  const copy = new IndexeddbPersistence(localCopyName(userId, docName), doc)
+  // Another tab's logout deletes the database and the browser closes this connection
+  // first: stop storing, or the next change would throw on the closed database.
+  void copy._db.then((db) => db.addEventListener('versionchange', () => void copy.destroy()))
+  return copy
 }
 
 /**
