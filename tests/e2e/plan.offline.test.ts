@@ -2,7 +2,7 @@
  * Offline edits survive a closed tab, in Chromium with two partners on the demo case:
  * the politie goes offline (the badge says so within 2 s), adds two actions, and closes
  * the page while still offline; once online it opens the plan again, and both actions
- * arrive once for the chair and for itself. The browser's copy is named by user and
+ * arrive once for the chair, for itself and for the wijkteam, who opens the plan later. The browser's copy is named by user and
  * document, and logging out deletes it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -100,10 +100,16 @@ describe('offline edits', () => {
     // A second copy would arrive with the same sync; give it a reload's worth of chance.
     await chair.reload()
     await openPlan(chair)
-    for (const page of [chair, politie]) {
+    // A third partner who opens the plan only now gets them from the server, once.
+    const wijkteamCtx = await newContext(browser)
+    const wijkteam = await wijkteamCtx.newPage()
+    await loginAs(wijkteam, node.url, DEMO.wijkteam)
+    await openPlan(wijkteam)
+    for (const page of [chair, politie, wijkteam]) {
       expect(await rowsOf(page, first).count()).toBe(1)
       expect(await rowsOf(page, second).count()).toBe(1)
     }
+    await wijkteamCtx.close()
   })
 
   it('keeps the copy per user and document, and deletes it at logout', async () => {
