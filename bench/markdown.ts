@@ -5,12 +5,14 @@
 import { readFileSync } from 'node:fs'
 import type { ColdLoadResult } from './coldLoad'
 import type { ScenarioResult } from './generator'
+import type { MeetingBenchResult } from './meetings'
 
 const file = process.argv[2] ?? 'bench-results/latest.json'
-const { meta, results, coldLoad } = JSON.parse(readFileSync(file, 'utf8')) as {
+const { meta, results, coldLoad, meetings = [] } = JSON.parse(readFileSync(file, 'utf8')) as {
   meta: { date: string; command: string; runs: number; machine: { cpus: number; model: string; memGiB: number; node: string } }
   results: (ScenarioResult & { runs: number })[]
   coldLoad: ColdLoadResult[]
+  meetings?: (MeetingBenchResult & { runs: number })[]
 }
 const out: string[] = []
 const f = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '–' : String(v))
@@ -40,6 +42,15 @@ if (coldLoad.length > 0) {
   out.push(`### Cold load (${coldLoad[0]!.edits.toLocaleString('en')} edits in the history, after a restart)`, '')
   out.push('| target | median ms | samples ms | warm join median ms |', '|---|---|---|---|')
   for (const c of coldLoad) out.push(`| ${c.target} | ${f(Math.round(c.median * 10) / 10)} | ${c.samples.map((v) => v.toFixed(1)).join(', ')} | ${f(Math.round(c.warmMedian * 10) / 10)} |`)
+  out.push('')
+}
+if (meetings.length > 0) {
+  out.push('### Live meeting (chair on node A moves the agenda every 3 s, everyone types 1 edit/s)', '')
+  out.push('| participants | node A / B | moves | move p50 ms | move p95 ms | move p99 ms | max ms | node A p50 / p99 | node B p50 / p99 | to all p50 / p99 | lost moves | chair ack p50 / p99 | edits | edit p50 ms | edit p95 ms | edit p99 ms | lost edits | server CPU % | Redis % / PostgreSQL % | generator CPU % / ELD p99 ms |')
+  out.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|')
+  for (const m of meetings) {
+    out.push(`| ${m.participants} | ${m.perNode.join(' / ')} | ${m.moves} | ${f(m.moveP50)} | ${f(m.moveP95)} | ${f(m.moveP99)} | ${f(m.moveMax)} | ${m.moveByNode.map((b) => `${f(b.p50)} / ${f(b.p99)}`).join(' | ')} | ${f(m.moveAllP50)} / ${f(m.moveAllP99)} | ${m.lostMoves + m.lostMovesWarmup} | ${f(m.ackP50)} / ${f(m.ackP99)} | ${m.edits} | ${f(m.editP50)} | ${f(m.editP95)} | ${f(m.editP99)} | ${m.lostEdits + m.lostEditsWarmup} | ${f(m.serverCpuPercent)} | ${f(m.redisCpuPercent)} / ${f(m.postgresCpuPercent)} | ${f(m.generator.cpuPercent)} / ${f(m.generator.eventLoopDelayP99Ms)}${m.generator.limited ? ' (limited)' : ''} |`)
+  }
   out.push('')
 }
 process.stdout.write(out.join('\n') + '\n')

@@ -8,15 +8,20 @@
  *   --targets a,b        only these targets (samenspel, hocuspocus, y-websocket-server, and the
  *                        what-ifs samenspel-async-commit and samenspel-before-guard (the code
  *                        before the write guard, from a git worktree), which run only when named)
- *   --scenarios 1,3      only these scenarios (1-based)
+ *   --scenarios 1,3      only these scenarios (1-based); `none`: none of them
  *   --no-cold            skip the cold-load measurement
  *   --no-versions        skip adopting a version and rendering its PDF (demo plan and 10x)
- *   --measure S          measured window in seconds (overrides the scenario's)
+ *   --no-meetings        skip the live meeting (issue #13: one meeting of 15 and of 50 participants
+ *                        on Samenspel's two nodes, agenda moves and plan edits; runs when the
+ *                        samenspel target is among --targets, as it is by default)
+ *   --meetings 15,50     the meeting sizes (participants including the chair)
+ *   --measure S          measured window in seconds (overrides the scenario's and the meeting's)
  *   --profile            run Samenspel's nodes with --cpu-prof and the peers with --cpu-prof (bench-results/profiles/<target>/)
  *
  * Output: a table on stdout and bench-results/latest.json (docs/BENCHMARKS.md explains both).
  * Diagnostics: BENCH_DEBUG_WORST=1 prints the 40 slowest edits with their time into the
- * measured window; BENCH_ECHO=1 echoes the servers' own output.
+ * measured window; BENCH_ECHO=1 echoes the servers' own output; BENCH_MEETING_EDIT_RATE=0 runs the
+ * live meeting without typing (agenda moves alone; default 1 edit/s per participant).
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
@@ -24,6 +29,7 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { runColdLoad, type ColdLoadResult } from './coldLoad'
 import { runVersionBench, type VersionBenchResult } from './versions'
+import { medianMeetings, meetingSizes, MOVE_DEADLINE_MS, printMeetings, runMeetingBench, type MeetingBenchResult } from './meetings'
 import { runScenario, type ScenarioResult } from './generator'
 import { projectRoot } from './lib/child'
 import { median } from './lib/stats'
@@ -52,6 +58,8 @@ function parse() {
       scenarios: { type: 'string' },
       'no-cold': { type: 'boolean', default: false },
       'no-versions': { type: 'boolean', default: false },
+      'no-meetings': { type: 'boolean', default: false },
+      meetings: { type: 'string', default: '15,50' },
       profile: { type: 'boolean', default: false },
       measure: { type: 'string' },
     },
@@ -86,13 +94,18 @@ for (const t of wantedTargets ?? []) if (!known.some((a) => a.name === t)) fail(
 const targets = wantedTargets ? known.filter((t) => wantedTargets.includes(t.name)) : allTargets
 
 const allScenarios = scenarios(args.quick)
-const wantedScenarios = args.scenarios?.split(',').map((n) => Number(n.trim()))
+const wantedScenarios = args.scenarios?.trim() === 'none' ? [] : args.scenarios?.split(',').map((n) => Number(n.trim()))
 for (const n of wantedScenarios ?? []) if (!Number.isInteger(n) || n < 1 || n > allScenarios.length) fail(`--scenarios takes numbers from 1 to ${allScenarios.length}, got "${n}"`)
 const measureS = args.measure === undefined ? null : Number(args.measure)
 if (measureS !== null && !(measureS >= 1 && measureS <= 600)) fail(`--measure takes seconds from 1 to 600, got "${args.measure}"`)
 const chosen = allScenarios
   .filter((_, i) => !wantedScenarios || wantedScenarios.includes(i + 1))
   .map((s) => (measureS === null ? s : { ...s, measureS }))
+// The live meeting is Samenspel's alone: it runs when its target is in the run.
+const meetingTarget = targets.find((t) => t.name === 'samenspel')
+const sizes = args.meetings.split(',').map((v) => Number(v.trim()))
+for (const n of sizes) if (!Number.isInteger(n) || n < 2 || n > 200) fail(`--meetings takes participant counts from 2 to 200, got "${n}"`)
+const meetingPlan = args['no-meetings'] || !meetingTarget ? [] : meetingSizes(args.quick, sizes, measureS)
 
 const log = (line: string) => process.stdout.write(line + '\n')
 // Ctrl-C or a kill stops the servers this run started (by their PIDs) and drops its databases.
@@ -106,6 +119,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 const started = Date.now()
 const raw: ScenarioResult[] = []
 const cold: ColdLoadResult[] = []
+const meetingsRaw: MeetingBenchResult[] = []
 
 for (let run = 1; run <= runs; run++) {
   for (const scenario of chosen) {
@@ -133,6 +147,10 @@ for (let run = 1; run <= runs; run++) {
       cold.push(c)
     }
   }
+  if (meetingTarget && meetingPlan.length > 0) {
+    log(`run ${run}/${runs} · live meeting (${meetingPlan.map((m) => m.participants).join(', ')} participants) · ${meetingTarget.name}`)
+    meetingsRaw.push(...(await runMeetingBench(meetingTarget, meetingPlan, log, running)))
+  }
 }
 
 let versions: VersionBenchResult[] = []
@@ -145,6 +163,8 @@ const results = medianResults(raw)
 const coldLoad = medianCold(cold)
 printTable(results, log)
 printColdLoad(coldLoad, log)
+const meetings = medianMeetings(meetingsRaw)
+printMeetings(meetings, log)
 
 mkdirSync(outDir, { recursive: true })
 const meta = {
@@ -155,14 +175,16 @@ const meta = {
   machine: { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', memGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
   durationS: Math.round((Date.now() - started) / 1000),
 }
-writeFileSync(join(outDir, 'latest.json'), JSON.stringify({ meta, results, coldLoad, versions, raw: { results: raw, coldLoad: cold } }, null, 2) + '\n')
+writeFileSync(join(outDir, 'latest.json'), JSON.stringify({ meta, results, coldLoad, versions, meetings, raw: { results: raw, coldLoad: cold, meetings: meetingsRaw } }, null, 2) + '\n')
 log(`\nwrote bench-results/latest.json (${meta.durationS} s)`)
 
-const lost = raw.reduce((n, r) => n + r.lost + r.lostWarmup, 0)
-if (lost > 0) {
-  process.stderr.write(`npm run bench: ${lost} edit(s) were never delivered to every client\n`)
-  process.exit(1)
-}
+const lost = raw.reduce((n, r) => n + r.lost + r.lostWarmup, 0) + meetingsRaw.reduce((n, r) => n + r.lostEdits + r.lostEditsWarmup, 0)
+const lostMoves = meetingsRaw.reduce((n, r) => n + r.lostMoves + r.lostMovesWarmup, 0)
+const moveErrors = meetingsRaw.reduce((n, r) => n + r.moveErrors.length, 0)
+if (lost > 0) process.stderr.write(`npm run bench: ${lost} edit(s) were never delivered to every client\n`)
+if (lostMoves > 0) process.stderr.write(`npm run bench: ${lostMoves} agenda move(s) did not reach a participant within ${MOVE_DEADLINE_MS / 1000} s\n`)
+if (moveErrors > 0) process.stderr.write(`npm run bench: ${moveErrors} agenda command(s) were refused or unanswered\n`)
+if (lost + lostMoves + moveErrors > 0) process.exit(1)
 process.exit(0)
 
 function medianCold(all: ColdLoadResult[]): ColdLoadResult[] {
