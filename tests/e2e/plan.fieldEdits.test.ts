@@ -189,6 +189,9 @@ describe('field-level edits', () => {
     // The input keeps what the politie typed.
     expect(await politieForm.locator(`#action-${id}-what`).inputValue()).toBe(mine)
 
+    // Kept for people to look at: the conflict as the partner sees it.
+    await conflict.scrollIntoViewIfNeeded()
+    await politie.screenshot({ path: `${root}docs/screenshots/plan-field-conflict.png` })
     const violations = await runAxe(politie)
     expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([])
 
