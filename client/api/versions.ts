@@ -2,34 +2,11 @@
  * The version routes of a case and the inbox (docs/API.md): adopted plan versions, their
  * diff, acknowledgements and the caller's notices.
  */
-import type { NoticeDto, VersionSummaryDto } from '../../shared/api/schemas'
-import type { PlanDiff, PlanJson } from '../../shared/plan'
+import type { NoticeDto, VersionAckDto, VersionDetailDto, VersionDiffDto, VersionSummaryDto } from '../../shared/api/schemas'
 import { getJson, postJson } from './http'
 
-/** `GET /api/cases/:id/versions/:n`. */
-export interface VersionDetailDto {
-  n: number
-  adoptedAt: string
-  adoptedBy: { userId: string; name: string; organisation: string }
-  meetingId: string | null
-  plan: PlanJson
-}
-
-/** `GET /api/cases/:id/versions/:n/diff`. */
-export interface VersionDiffDto {
-  from: number | null
-  to: number
-  diff: PlanDiff
-}
-
-/** One member in `GET /api/cases/:id/versions/:n/acks`. */
-export interface VersionAckDto {
-  userId: string
-  name: string
-  organisation: string
-  ackedAt: string | null
-  objection: string | null
-}
+// The response shapes live with the others in shared/api/schemas.ts (the server types its answers with them).
+export type { VersionAckDto, VersionDetailDto, VersionDiffDto } from '../../shared/api/schemas'
 
 const versionsPath = (caseId: string) => `/api/cases/${encodeURIComponent(caseId)}/versions`
 

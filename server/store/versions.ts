@@ -1,5 +1,6 @@
 /** Adopted plan versions, their acknowledgements and the notices about them. */
 import { randomUUID } from 'node:crypto'
+import type { VersionAckDto } from '../../shared/api/schemas'
 import type { Sql } from '../db/db'
 import { toBytes } from '../db/db'
 
@@ -81,7 +82,7 @@ export async function acknowledge(db: Sql, caseId: string, n: number, userId: st
 }
 
 /** Every member of the case with their acknowledgement of version n, if any. */
-export async function listAcks(db: Sql, caseId: string, n: number): Promise<{ userId: string; name: string; organisation: string; ackedAt: string | null; objection: string | null }[]> {
+export async function listAcks(db: Sql, caseId: string, n: number): Promise<VersionAckDto[]> {
   const rows = await db.query<{ user_id: string; name: string; org_name: string; acked_at: Date | string | null; objection: string | null }>(
     `SELECT m.user_id, u.name, o.name AS org_name, a.acked_at, a.objection
        FROM case_members m JOIN users u ON u.id = m.user_id JOIN organisations o ON o.id = u.organisation_id

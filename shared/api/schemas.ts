@@ -4,6 +4,8 @@
  * The field names are a public contract (docs/API.md).
  */
 import { z } from 'zod'
+import type { PlanDiff } from '../plan/diff'
+import type { PlanJson } from '../plan/planJson'
 
 /** Ring of a case member: binnenring (inner) or buitenring (outer). */
 export const ringSchema = z.enum(['inner', 'outer'])
@@ -171,4 +173,29 @@ export interface NoticeDto {
   version: number | null
   createdAt: string
   readAt: string | null
+}
+
+/** `GET /api/cases/:id/versions/:n`. */
+export interface VersionDetailDto {
+  n: number
+  adoptedAt: string
+  adoptedBy: { userId: string; name: string; organisation: string }
+  meetingId: string | null
+  plan: PlanJson
+}
+
+/** `GET /api/cases/:id/versions/:n/diff`. */
+export interface VersionDiffDto {
+  from: number | null
+  to: number
+  diff: PlanDiff
+}
+
+/** One member in `GET /api/cases/:id/versions/:n/acks`. */
+export interface VersionAckDto {
+  userId: string
+  name: string
+  organisation: string
+  ackedAt: string | null
+  objection: string | null
 }

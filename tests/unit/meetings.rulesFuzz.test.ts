@@ -53,7 +53,9 @@ const commandArb = fc.record({
 })
 const stepArb = fc.record({ actor: fc.nat(3), cmd: commandArb })
 
-function build(state: MeetingState, c: fc.RecordValue<typeof commandArb>): Record<string, unknown> {
+type RandomCommand = typeof commandArb extends fc.Arbitrary<infer T> ? T : never
+
+function build(state: MeetingState, c: RandomCommand): Record<string, unknown> {
   const itemId = state.agenda[c.item]?.id ?? newId()
   const userId = USERS[c.user] ?? newId()
   const base = { meetingId: state.id, itemId, userId, type: c.type }

@@ -7,7 +7,7 @@
  * adoption is audited. Versions are immutable: a correction is the next version.
  */
 import { Router, type Request, type Response } from 'express'
-import { ackBodySchema, uuidParamSchema, versionParamSchema, type CaseDetailDto } from '../../../shared/api/schemas'
+import { ackBodySchema, uuidParamSchema, versionParamSchema, type CaseDetailDto, type VersionDetailDto, type VersionDiffDto } from '../../../shared/api/schemas'
 import { diffPlans } from '../../../shared/plan'
 import type { AuditLog } from '../../audit/auditLog'
 import type { DocStore } from '../../collab/docStore'
@@ -80,7 +80,8 @@ export function versionRoutes(deps: VersionRouteDeps): Router {
     const detail = await memberOf(req, 'version.view')
     const v = await versionOf(req, detail)
     void deps.audit.record({ ...auditCtx(req, detail.id), action: 'version.view', outcome: 'ok', details: { version: v.n, parts: detail.abilities.canReadInner ? 'plan+inner' : 'plan' } })
-    res.json({ n: v.n, adoptedAt: v.adoptedAt, adoptedBy: v.adoptedBy, meetingId: v.meetingId, plan: versionToJson(v, detail.abilities.canReadInner, detail.startDate) })
+    const body: VersionDetailDto = { n: v.n, adoptedAt: v.adoptedAt, adoptedBy: v.adoptedBy, meetingId: v.meetingId, plan: versionToJson(v, detail.abilities.canReadInner, detail.startDate) }
+    res.json(body)
   })
 
   router.get('/cases/:id/versions/:n/diff', async (req: Request, res: Response) => {
@@ -90,7 +91,8 @@ export function versionRoutes(deps: VersionRouteDeps): Router {
     const withInner = detail.abilities.canReadInner
     const diff = diffPlans(from ? versionToJson(from, withInner, detail.startDate) : null, versionToJson(to, withInner, detail.startDate))
     void deps.audit.record({ ...auditCtx(req, detail.id), action: 'version.diff', outcome: 'ok', details: { version: to.n, from: from?.n ?? null } })
-    res.json({ from: from?.n ?? null, to: to.n, diff })
+    const body: VersionDiffDto = { from: from?.n ?? null, to: to.n, diff }
+    res.json(body)
   })
 
   router.get('/cases/:id/versions/:n/pdf', async (req: Request, res: Response) => {
