@@ -110,6 +110,9 @@ describe('offline edits', () => {
       expect(await rowsOf(page, second).count()).toBe(1)
     }
     await wijkteamCtx.close()
+    // The write guard took the re-sent edits (their client id is the politie's own): no refusal.
+    expect(await politie.getByTestId('collab-refusal').count()).toBe(0)
+    expect(await politie.getByTestId('collab-status').getAttribute('data-status')).toBe('connected')
   })
 
   it('keeps the copy per user and document, and deletes it at logout', async () => {
