@@ -164,21 +164,37 @@ export function createMeetingSockets(deps: MeetingSocketDeps): MeetingSockets {
   }, ACCESS_SWEEP_MS)
   sweep.unref()
 
+  /** This node's broadcasts of one meeting go out one after the other, and never an older state after a newer one. */
+  const chains = new Map<string, Promise<void>>()
+  const lastSent = new Map<string, number>()
+  const inOrder = (meetingId: string, run: () => Promise<void>): Promise<void> => {
+    const next = (chains.get(meetingId) ?? Promise.resolve()).then(run, run)
+    const tail = next.catch(() => undefined)
+    chains.set(meetingId, tail)
+    void tail.then(() => chains.get(meetingId) === tail && chains.delete(meetingId))
+    return next
+  }
+  const emitState = async (state: MeetingState) => {
+    if (state.seq < (lastSent.get(state.id) ?? 0)) return
+    lastSent.set(state.id, state.seq)
+    const { rows, present } = await service.present(state)
+    for (const row of rows) {
+      const viewer: MeetingActor = { ...row, isCaseDirector: false, isMember: row.ring === 'inner' }
+      nsp.to(userRoom(state.id, row.userId)).emit(MEETING_EVENTS.state, service.viewFor(state, viewer, present))
+    }
+  }
+
   const sockets: MeetingSockets = {
-    async broadcast(state) {
-      const { rows, present } = await service.present(state)
-      for (const row of rows) {
-        const viewer: MeetingActor = { ...row, isCaseDirector: false, isMember: row.ring === 'inner' }
-        nsp.to(userRoom(state.id, row.userId)).emit(MEETING_EVENTS.state, service.viewFor(state, viewer, present))
-      }
-    },
+    broadcast: (state) => inOrder(state.id, () => emitState(state)),
     scheduleBroadcast(meetingId) {
       if (pending.has(meetingId)) return
       pending.set(meetingId, setTimeout(() => {
         pending.delete(meetingId)
-        service.load(meetingId)
-          .then((state) => (state ? sockets.broadcast(state) : undefined))
-          .catch((err: Error) => log.warn({ meetingId, err: err.message }, 'presence broadcast failed'))
+        // Read inside the queue: never older than a state this node already sent.
+        inOrder(meetingId, async () => {
+          const state = await service.load(meetingId)
+          if (state) await emitState(state)
+        }).catch((err: Error) => log.warn({ meetingId, err: err.message }, 'presence broadcast failed'))
       }, PRESENCE_BROADCAST_DELAY_MS))
     },
     disconnectUsers(meetingId, userIds, reason) {
