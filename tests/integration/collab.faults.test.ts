@@ -122,7 +122,7 @@ describe('collab faults', () => {
     // The database has it all: a node that never held the doc loads it from there.
     const reader = await fresh((await start(env)).url, chair, plan)
     expect(wordsOf(reader.text())).toEqual(expected)
-  })
+  }, 90_000) // Three child nodes start (tsx) in this test: on a loaded 2-core machine that alone takes ~20 s.
 
   it('delivers edits made while Redis was down to the other node once it is back, and loses none', async () => {
     const redis: RedisServer = await startRedisServer()
