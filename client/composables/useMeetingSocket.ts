@@ -35,6 +35,12 @@ export interface MeetingSocket {
 
 /** How long a command waits for its ack before the page says it failed. */
 const ACK_TIMEOUT_MS = 10_000
+/**
+ * socket.io does not reconnect by itself after the server disconnected a socket; without
+ * a `meeting:ended` first that is no verdict on this participant (a node going away), so
+ * the page connects again after this pause (the next node answers, or `join` says no).
+ */
+const SERVER_DISCONNECT_RETRY_MS = 2000
 
 function lostAck(message: string): MeetingAck {
   return { ok: false, error: { code: 'server_error', message } }
@@ -85,8 +91,15 @@ export function useMeetingSocket(meetingId: string): MeetingSocket {
     if (status.value === 'ended') return
     void join()
   })
-  socket.on('disconnect', () => {
+  let retryTimer: ReturnType<typeof setTimeout> | null = null
+  socket.on('disconnect', (reason) => {
+    if (status.value === 'ended') return
     if (status.value === 'joined' || status.value === 'connecting') status.value = 'reconnecting'
+    if (reason !== 'io server disconnect') return
+    retryTimer = setTimeout(() => {
+      retryTimer = null
+      if (status.value !== 'ended') socket.connect()
+    }, SERVER_DISCONNECT_RETRY_MS)
   })
   socket.on(MEETING_EVENTS.state, (view: MeetingView) => accept(view))
   socket.on(MEETING_EVENTS.ended, (payload: { reason?: unknown }) => {
@@ -111,6 +124,7 @@ export function useMeetingSocket(meetingId: string): MeetingSocket {
   }
 
   onScopeDispose(() => {
+    if (retryTimer !== null) clearTimeout(retryTimer)
     socket.removeAllListeners()
     socket.disconnect()
   })
