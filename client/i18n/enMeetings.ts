@@ -66,6 +66,17 @@ export const enMeetings: MessageSchema['meetings'] = {
     now: 'now',
     viewing: 'you are here',
   },
+  agendaEditor: {
+    heading: 'Edit the agenda',
+    title: 'Title of item {n}',
+    rename: 'Save name',
+    up: 'Up',
+    down: 'Down',
+    remove: 'Remove',
+    newTitle: 'New agenda item',
+    addAfterCurrent: 'Add after the current item',
+    addAtEnd: 'Add at the end',
+  },
   item: {
     now: 'Under discussion now',
     elsewhere: 'You are looking elsewhere. The meeting is at: {title}.',

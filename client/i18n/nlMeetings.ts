@@ -64,6 +64,17 @@ export const nlMeetings = {
     now: 'nu',
     viewing: 'je kijkt hier',
   },
+  agendaEditor: {
+    heading: 'Agenda aanpassen',
+    title: 'Titel van punt {n}',
+    rename: 'Naam opslaan',
+    up: 'Omhoog',
+    down: 'Omlaag',
+    remove: 'Weghalen',
+    newTitle: 'Nieuw agendapunt',
+    addAfterCurrent: 'Toevoegen na het huidige punt',
+    addAtEnd: 'Toevoegen aan het eind',
+  },
   item: {
     now: 'Nu aan de orde',
     elsewhere: 'Je kijkt elders. Het overleg is bij: {title}.',

@@ -111,6 +111,26 @@ describe('a Het Gesprek round', () => {
     await screenshot(chair.page, 'meeting-gesprek-chair')
   })
 
+  it('lets the chair add an agenda item after the current one, which the partners see', async () => {
+    await chair.page.getByTestId('agenda-editor').locator('summary').click()
+    await chair.page.getByTestId('agenda-add-title').fill('Rondvraag')
+    await chair.page.getByTestId('agenda-add').click()
+    await expect.poll(() => politie.page.getByTestId('agenda-item').allInnerTexts(), TIMEOUT).toEqual([
+      expect.stringContaining('Kennismaking'), expect.stringContaining(ROUND), expect.stringContaining('Rondvraag'),
+      expect.stringContaining('Wat kun en mag je'), expect.stringContaining('Hoe help je'), expect.stringContaining('Afspraken'),
+    ])
+  })
+
+  it('speaks English on request', async () => {
+    await wijkteam.page.getByTestId('lang-switch').click()
+    await expect.poll(() => wijkteam.page.getByTestId('hand-toggle').innerText(), TIMEOUT).toBe('Raise hand')
+    expect(await wijkteam.page.getByTestId('meeting-status').innerText()).toBe('live')
+    expect(await wijkteam.page.getByTestId('round-answer-submit').innerText()).toBe('Add answer')
+    await screenshot(wijkteam.page, 'meeting-gesprek-english')
+    await wijkteam.page.getByTestId('lang-switch').click()
+    await expect.poll(() => wijkteam.page.getByTestId('hand-toggle').innerText(), TIMEOUT).toBe('Hand opsteken')
+  })
+
   it('passes axe on the chair\'s and a partner\'s page', async () => {
     expect(await runAxe(chair.page)).toEqual([])
     expect(await runAxe(wijkteam.page)).toEqual([])
