@@ -10,7 +10,7 @@
 import type * as Y from 'yjs'
 import type { ClientOwners } from './clientIds'
 import { checkStructure, type StagingDoc } from './updateGuard'
-import type { HubConnection, WriteCheck } from './types'
+import type { HubConnection, WriteCheck, WriteCheckInput } from './types'
 
 /** What admitting an update needs from its document. */
 export interface AdmissionContext {
@@ -21,6 +21,8 @@ export interface AdmissionContext {
   /** Reads what this node missed from the update log (another node's late bus message). */
   catchUp(): Promise<void>
   isClosed(): boolean
+  /** Told of every accepted update that changed something, right after it was queued for commit (an item's history). */
+  onAccepted?(input: WriteCheckInput): void
 }
 
 /** A refusal: a short reason without plan content, and the step that refused. */
@@ -67,6 +69,9 @@ export async function admitUpdate(
     // Nothing new (an empty update, only what the document has): nothing to store.
     if (structure.clients.length === 0 && 'touches' in trial.touches && trial.touches.touches.length === 0) return null
     accept(update)
+    if (ctx.onAccepted && 'touches' in trial.touches && trial.touches.touches.length > 0) {
+      ctx.onAccepted({ docName: ctx.docName, touches: trial.touches.touches, context: trial.touches.context, conn })
+    }
     return null
   }
 }

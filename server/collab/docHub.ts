@@ -15,7 +15,7 @@ import { HubDoc } from './hubDoc'
 import type { Refusal } from './admission'
 import { applyServerEdit, type ServerEditor } from './serverEdit'
 import { parseDocName } from '../../shared/protocol/docName'
-import type { ConnectionContext, HubConnection, HubLimits, Reauthorization, WriteCheck } from './types'
+import type { ConnectionContext, HubConnection, HubLimits, Reauthorization, WriteCheck, WriteCheckInput } from './types'
 import { createUserBudgets } from './userBudgets'
 
 /** Dependencies of the hub. */
@@ -40,6 +40,8 @@ export interface DocHubDeps {
   reauthorize?: (conn: HubConnection) => Promise<Reauthorization>
   /** Records activity of a session (its idle limit). */
   touchSession?: (sessionId: string) => void
+  /** See HubDocDeps.onAccepted. */
+  onAccepted?: (input: WriteCheckInput, committed: Promise<void>) => void
 }
 
 /** The doc hub of one node. */

@@ -31,7 +31,7 @@ import { HubAwareness } from './hubAwareness'
 import { encodeSyncStep1, encodeSyncStep2, encodeUpdateMessage } from './protocol'
 import { RemoteUpdates } from './remoteUpdates'
 import { withTimeout } from './timeouts'
-import type { HubConnection, HubLimits, WriteCheck } from './types'
+import type { HubConnection, HubLimits, WriteCheck, WriteCheckInput } from './types'
 import { StagingDoc } from './updateGuard'
 import type { UserBudgets } from './userBudgets'
 
@@ -58,6 +58,8 @@ export interface HubDocDeps {
   typeRoots?: (docName: string, doc: Y.Doc) => void
   /** Told when the document failed and closed itself, so the hub forgets it. */
   onFailed?: (doc: HubDoc) => void
+  /** Told of every accepted change, with a promise of its commit (an item's history, server/plan/itemHistory.ts). */
+  onAccepted?: (input: WriteCheckInput, committed: Promise<void>) => void
 }
 
 /** Transaction origins that are not a local connection. */
@@ -212,6 +214,7 @@ export class HubDoc {
       {
         docName: this.name, staging: this.staging, owners: this.owners, checks: this.deps.checks,
         catchUp: () => this.catchUp(), isClosed: () => this.isClosed,
+        onAccepted: this.deps.onAccepted ? (input) => this.deps.onAccepted!(input, this.commits.whenCommitted()) : undefined,
       },
       conn, update, (accepted) => this.enqueue(conn, accepted),
     )

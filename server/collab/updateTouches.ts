@@ -26,6 +26,11 @@ export interface Touch {
   op: 'write' | 'delete'
   /** For a delete: the struct that was deleted (who created it decides who may delete it). */
   item?: Y.Item
+  /**
+   * For a delete of a plain map value: the value it held, read before the staging copy's
+   * garbage collection empties the struct (an item's history records it).
+   */
+  previous?: unknown
   /** The item directly under the root on the way down (for rich text: the block changed). */
   top?: Y.Item
 }
@@ -63,11 +68,18 @@ export function readTouches(doc: Y.Doc, tr: Y.Transaction): TouchResult {
     if (!(parent instanceof Y.AbstractType)) return
     const where = locate(parent)
     if (typeof where === 'string') refusal = where
-    else touches.push({ ...where, key: struct.parentSub, op: 'delete', item: struct })
+    else touches.push({ ...where, key: struct.parentSub, op: 'delete', item: struct, ...plainValueOf(struct) })
   })
   if (refusal !== null) return { refusal }
   // Ownership is the admission's to tell (clientIds.ts); until then, nothing is own.
   return { touches, context: { doc, isNew, isOwn: () => false } }
+}
+
+/** The plain value a deleted map entry held (JSON content only; types and binary are not history). */
+function plainValueOf(struct: Y.Item): { previous?: unknown } {
+  if (struct.parentSub === null || !(struct.content instanceof Y.ContentAny)) return {}
+  const values = struct.content.getContent()
+  return { previous: values[values.length - 1] }
 }
 
 function locate(type: AnyType): { root: string; path: string[]; top?: Y.Item } | string {

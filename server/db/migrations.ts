@@ -197,4 +197,25 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX meeting_presence_meeting ON meeting_presence (meeting_id)
     `,
   },
+  {
+    version: 6,
+    name: 'item-history',
+    sql: `
+      -- Earlier values of plan items, recorded by the server from each committed update
+      -- (server/plan/itemHistory.ts): who changed which field of which item, from what, to what.
+      CREATE TABLE item_history (
+        id bigserial PRIMARY KEY,
+        doc_name text NOT NULL,
+        item_id text NOT NULL,
+        field text NOT NULL,
+        old_value jsonb,
+        new_value jsonb,
+        user_id uuid NOT NULL,
+        name text NOT NULL,
+        organisation text NOT NULL,
+        at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX item_history_item ON item_history (doc_name, item_id, id)
+    `,
+  },
 ]

@@ -1,4 +1,7 @@
-/** `GET /api/cases/:id/plan`: the current plan as JSON for the caller's ring. */
+/**
+ * `GET /api/cases/:id/plan`: the current plan as JSON for the caller's ring.
+ * `GET /api/cases/:id/items/:section/:itemId/history`: an item's earlier values (server/plan/itemHistory.ts).
+ */
 import { Router, type Request, type Response } from 'express'
 import { uuidParamSchema } from '../../../shared/api/schemas'
 import { caseDocName, parseDocName } from '../../../shared/protocol/docName'
@@ -8,6 +11,9 @@ import type { DocStore } from '../../collab/docStore'
 import type { Db } from '../../db/db'
 import { forbidden } from '../../errors'
 import { readPlanJson } from '../../plan/caseDocs'
+import { listItemHistory } from '../../plan/itemHistory'
+import { INNER_SECTIONS, PLAN_SECTIONS, sectionPart, type SectionName } from '../../../shared/plan/layout'
+import { z } from 'zod'
 import { getCaseForMember } from '../../store/cases'
 import { requireUser } from '../middleware'
 import { parseInput } from '../validate'
@@ -18,6 +24,8 @@ export interface PlanRouteDeps {
   store: DocStore
   audit: AuditLog
 }
+
+const sectionSchema = z.enum([...PLAN_SECTIONS, ...INNER_SECTIONS])
 
 /** Creates the plan router. */
 export function planRoutes(deps: PlanRouteDeps): Router {
@@ -36,6 +44,23 @@ export function planRoutes(deps: PlanRouteDeps): Router {
     const plan = await readPlanJson(deps.store, caseId, innerAccess, detail.startDate)
     void deps.audit.record({ ...audit, action: 'plan.read', outcome: 'ok', details: { parts: innerAccess.canRead ? 'plan+inner' : 'plan' } })
     res.json(plan)
+  })
+
+  router.get('/cases/:id/items/:section/:itemId/history', async (req: Request, res: Response) => {
+    const user = requireUser(req)
+    const caseId = parseInput(uuidParamSchema, req.params.id, 'case id')
+    const section = parseInput(sectionSchema, req.params.section, 'section') as SectionName
+    const itemId = parseInput(uuidParamSchema, req.params.itemId, 'item id')
+    const audit = { actorUserId: user.id, actorOrgId: user.organisationId, caseId, ip: req.ip ?? null, client: req.get('user-agent')?.slice(0, 200) ?? null }
+    const detail = await getCaseForMember(deps.db, caseId, user.id)
+    const docName = caseDocName(caseId, sectionPart(section))
+    const access = detail ? decideDocAccess({ ring: detail.ring, role: detail.role, isCaseDirector: detail.isCaseDirector }, parseDocName(docName)!) : null
+    if (!access?.canRead) {
+      void deps.audit.record({ ...audit, action: 'item.history', outcome: 'denied', target: docName })
+      throw forbidden()
+    }
+    void deps.audit.record({ ...audit, action: 'item.history', outcome: 'ok', target: docName, details: { section, item: itemId } })
+    res.json(await listItemHistory(deps.db, docName, itemId))
   })
   return router
 }
