@@ -80,6 +80,23 @@ export const enPlan: MessageSchema['plan'] = {
     restore: 'Restore',
     restoreNamed: 'Restore: {name}',
   },
+  history: {
+    show: 'History',
+    hide: 'Hide history',
+    title: 'Earlier values',
+    loading: 'Loading history…',
+    failed: 'The history could not be loaded.',
+    none: 'Not changed since it was created.',
+    empty: '(empty)',
+    by: 'by {name} ({organisation}), {date}',
+    fields: {
+      what: 'What', due: 'Deadline', status: 'Status', ownerOrganisation: 'Organisation', ownerPerson: 'Person', goalId: 'Goal', resultKey: 'Result',
+      doneNote: 'Done note', blockedReason: 'Reason blocked', text: 'Text', boundParties: 'Bound', checkedBy: 'Checked by',
+      checkMethod: 'How checked', ifBroken: 'If broken', startDate: 'From', reviewDate: 'Review',
+      removedAt: 'Removed on', removedBy: 'Removed by', description: 'Description', observable: 'Observable', duration: 'For how long',
+      worriedParty: 'Who worries', behaviour: 'Behaviour', ifNothingChanges: 'If nothing changes', goalIds: 'Goals', type: 'Kind', note: 'Note',
+    },
+  },
   meta: {
     created: 'Created by {name} ({organisation}), {date}',
     changed: 'last changed by {name} ({organisation}), {date}',

@@ -78,6 +78,23 @@ export const nlPlan = {
     restore: 'Terugzetten',
     restoreNamed: 'Terugzetten: {name}',
   },
+  history: {
+    show: 'Geschiedenis',
+    hide: 'Geschiedenis verbergen',
+    title: 'Eerdere waarden',
+    loading: 'Geschiedenis laden…',
+    failed: 'De geschiedenis kon niet worden geladen.',
+    none: 'Nog niet gewijzigd sinds het werd aangemaakt.',
+    empty: '(leeg)',
+    by: 'door {name} ({organisation}), {date}',
+    fields: {
+      what: 'Wat', due: 'Deadline', status: 'Status', ownerOrganisation: 'Organisatie', ownerPerson: 'Persoon', goalId: 'Doel', resultKey: 'Resultaat',
+      doneNote: 'Toelichting afgerond', blockedReason: 'Reden van blokkade', text: 'Tekst', boundParties: 'Gebonden', checkedBy: 'Controle door',
+      checkMethod: 'Hoe gecontroleerd', ifBroken: 'Als de afspraak wordt geschonden', startDate: 'Vanaf', reviewDate: 'Evaluatie',
+      removedAt: 'Verwijderd op', removedBy: 'Verwijderd door', description: 'Omschrijving', observable: 'Waarneembaar', duration: 'Hoe lang',
+      worriedParty: 'Wie maakt zich zorgen', behaviour: 'Gedrag', ifNothingChanges: 'Als er niets verandert', goalIds: 'Doelen', type: 'Soort', note: 'Notitie',
+    },
+  },
   meta: {
     created: 'Aangemaakt door {name} ({organisation}), {date}',
     changed: 'laatst gewijzigd door {name} ({organisation}), {date}',

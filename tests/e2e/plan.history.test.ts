@@ -1,0 +1,95 @@
+/**
+ * An item's history in Chromium (issue 12): the chair adds an action, the politie changes
+ * its Wat in another browser; the chair opens Geschiedenis on the row and reads the
+ * earlier value, the new one and who changed it (from the server, not the page's memory:
+ * the chair reloads first). Axe clean; screenshot kept.
+ */
+import { fileURLToPath } from 'node:url'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { RunningServer } from '../../server/main'
+import { DEMO_CASE_ID } from '../../server/seed'
+import { addDays, todayIsoDate } from '../../shared/plan'
+import { DEMO } from '../helpers/clients'
+import { createDataDir } from '../helpers/databases'
+import { launchBrowser, loginAs } from '../helpers/browser'
+import { startNode } from '../helpers/nodes'
+
+const root = fileURLToPath(new URL('../..', import.meta.url))
+const TIMEOUT = { timeout: 15_000 }
+
+let node: RunningServer
+let browser: Browser
+let removeDir: () => Promise<void>
+let contexts: BrowserContext[] = []
+let chair: Page
+let politie: Page
+
+async function openPlan(page: Page): Promise<void> {
+  await page.goto(`${node.url}/cases/${DEMO_CASE_ID}`)
+  await page.getByTestId('action-row').first().waitFor(TIMEOUT)
+  await page.locator('[data-testid="collab-status"][data-status="connected"]').waitFor(TIMEOUT)
+}
+
+beforeAll(async () => {
+  const dir = await createDataDir()
+  removeDir = dir.remove
+  node = await startNode({ DATA_DIR: dir.dir, SERVE_CLIENT: 'true' })
+  browser = await launchBrowser()
+  const options = { viewport: { width: 1366, height: 768 }, locale: 'nl-NL', bypassCSP: true }
+  contexts = await Promise.all([browser.newContext(options), browser.newContext(options)])
+  ;[chair, politie] = await Promise.all(contexts.map((c) => c.newPage())) as [Page, Page]
+  await Promise.all([loginAs(chair, node.url, DEMO.chair), loginAs(politie, node.url, DEMO.politie)])
+  await Promise.all([openPlan(chair), openPlan(politie)])
+})
+
+afterAll(async () => {
+  for (const c of contexts) await c.close()
+  await browser?.close()
+  await node?.close()
+  await removeDir?.()
+})
+
+describe('item history', () => {
+  it('shows the chair the earlier Wat of an action the politie changed, with who and when', async () => {
+    const what = `Schoolbezoek ${Date.now()}`
+    const changed = `${what} samen met de mentor`
+    await chair.getByTestId('action-add-what').fill(what)
+    await chair.getByTestId('action-add-owner').fill('Veilig Thuis Noordkust')
+    await chair.getByTestId('action-add-due').fill(addDays(todayIsoDate(), 10))
+    await chair.getByTestId('action-add-link').selectOption('result:direct-safety')
+    await chair.getByTestId('action-add-submit').click()
+    const politieRow = politie.locator('[data-testid="action-row"]', { hasText: what })
+    await politieRow.waitFor(TIMEOUT)
+    const id = await politieRow.getAttribute('data-action-id')
+    const byId = politie.locator(`[data-testid="action-row"][data-action-id="${id}"]`)
+    await byId.getByTestId('action-edit').click()
+    await byId.locator(`#action-${id}-what`).fill(changed)
+    await byId.getByRole('button', { name: 'Opslaan' }).click()
+    const chairRow = chair.locator(`[data-testid="action-row"][data-action-id="${id}"]`)
+    await expect.poll(() => chairRow.locator('.plan-action__what').innerText(), TIMEOUT).toBe(changed)
+
+    // From the server: a fresh page knows nothing of what happened.
+    await chair.reload()
+    await chairRow.waitFor(TIMEOUT)
+    await chairRow.getByTestId('item-history-toggle').click()
+    const entry = chairRow.getByTestId('item-history-entry').first()
+    await entry.waitFor(TIMEOUT)
+    const text = await entry.innerText()
+    expect(text).toContain('Wat')
+    expect(text).toContain(what)
+    expect(text).toContain(changed)
+    expect(text).toContain('door Ruben Smit (Politie Eenheid Noordkust)')
+    expect(await chairRow.getByTestId('item-history-toggle').getAttribute('aria-expanded')).toBe('true')
+
+    await chair.addScriptTag({ path: `${root}node_modules/axe-core/axe.min.js` })
+    const violations = await chair.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(ctx: Element, opts: object): Promise<{ violations: { id: string }[] }> } }).axe
+      const row = document.querySelector('[data-testid="item-history"]')!.closest('[data-testid="action-row"]')!
+      return (await axe.run(row, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] })).violations.map((v) => v.id)
+    })
+    expect(violations).toEqual([])
+    await chairRow.scrollIntoViewIfNeeded()
+    await chair.screenshot({ path: `${root}docs/screenshots/plan-item-history.png` })
+  })
+})
