@@ -47,7 +47,7 @@ export const enMeetings: MessageSchema['meetings'] = {
     refused: 'You cannot follow this meeting now. If you were admitted for an agenda item, you can join once that item is under discussion.',
     notFound: 'This meeting does not exist (any more).',
     itemEnded: 'Your part in this meeting has ended: the agenda item you were admitted for is over.',
-    ended: 'Your part in this meeting has ended: your access to this case changed.',
+    ended: 'Your part in this meeting has ended: your access changed, for instance because the agenda item you were admitted for is over.',
     retry: 'Try again',
     toPlan: 'To the plan',
   },

@@ -45,7 +45,7 @@ export const nlMeetings = {
     refused: 'Je kunt dit overleg nu niet volgen. Ben je uitgenodigd voor een agendapunt, dan kun je meedoen zodra dat punt aan de orde is.',
     notFound: 'Dit overleg bestaat niet (meer).',
     itemEnded: 'Je deelname aan dit overleg is beëindigd: het agendapunt waarvoor je was toegelaten is voorbij.',
-    ended: 'Je deelname aan dit overleg is beëindigd: je toegang tot deze casus is veranderd.',
+    ended: 'Je deelname aan dit overleg is beëindigd: je toegang is veranderd, bijvoorbeeld omdat het agendapunt waarvoor je was toegelaten voorbij is.',
     retry: 'Opnieuw proberen',
     toPlan: 'Naar het plan',
   },

@@ -147,7 +147,9 @@ describe('an MDA++ meeting from opening to close, on two nodes', () => {
     // The school's item ended: the server ends its part in the meeting.
     const ended = school.page.getByTestId('meeting-ended')
     await ended.waitFor(TIMEOUT)
-    expect(await ended.getAttribute('data-reason')).toBe('agenda item ended')
+    // Either reason may come first: node A's 'agenda item ended' crosses Redis, while node B
+    // re-checks the school's socket on the access event and says 'access changed' itself.
+    expect(['agenda item ended', 'access changed']).toContain(await ended.getAttribute('data-reason'))
     expect(await school.page.getByTestId('meeting-agenda').count()).toBe(0)
     await screenshot(school.page, 'meeting-mda-school-ended')
     await chair.page.getByTestId('meeting-decision-text').fill(DECISION)

@@ -40,6 +40,21 @@ function startNodeB(): Promise<SpawnedNode> {
   return spawnNode({ ...cluster.env, PORT: String(portB) })
 }
 
+/** Longest a graceful stop may take before the test kills node B instead (it has been seen to hang). */
+const STOP_TIMEOUT_MS = 10_000
+
+/** SIGTERM, and SIGKILL when node B has not exited within STOP_TIMEOUT_MS (a crash is a restart too); true when it stopped gracefully. */
+async function stopOrKill(node: SpawnedNode): Promise<boolean> {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const timedOut = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), STOP_TIMEOUT_MS)
+  })
+  const stopped = await Promise.race([node.stop().then(() => true), timedOut])
+  clearTimeout(timer)
+  if (!stopped) await node.kill()
+  return stopped
+}
+
 beforeAll(async () => {
   cluster = await startCluster(0)
   cluster.env.SERVE_CLIENT = 'true'
@@ -53,7 +68,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const p of [chair, politie]) await p?.context.close()
   await browser?.close()
-  await nodeB?.stop()
+  if (nodeB) await stopOrKill(nodeB)
   await cluster?.close()
 })
 
@@ -66,12 +81,12 @@ describe('a meeting page whose node restarts', () => {
     const connection = politie.page.getByTestId('meeting-connection')
     expect(await connection.getAttribute('data-status')).toBe('joined')
 
-    await nodeB!.stop()
+    await stopOrKill(nodeB!)
     nodeB = null
     await expect.poll(() => connection.getAttribute('data-status'), TIMEOUT).toBe('reconnecting')
-    // Node B's shutdown also disconnects the chair's socket on node A (the server's close
-    // calls disconnectSockets through the Redis adapter, so every node's meeting sockets
-    // go); the chair's page connects again by itself: wait for that before moving on.
+    // A graceful stop of node B also disconnects the chair's socket on node A (the server's
+    // close calls disconnectSockets through the Redis adapter, so every node's meeting
+    // sockets go); the chair's page connects again by itself: wait for that before moving on.
     await expect.poll(() => chair.page.getByTestId('meeting-connection').getAttribute('data-status'), TIMEOUT).toBe('joined')
     await clickAgendaItem(chair.page, 'SoS-kaart')
     await expectCurrentItem(chair.page, 'SoS-kaart')
