@@ -74,6 +74,13 @@ export const enInner: MessageSchema['inner'] = {
   },
   scale: {
     anchors: '0 = the child cannot safely stay now; 10 = safe enough to close.',
+    anchorsOf: '0 = {zero}; 10 = {ten}.',
+    defaultZero: 'the child cannot safely stay now',
+    defaultTen: 'safe enough to close',
+    editAnchors: 'Change the scale\'s anchors',
+    anchorsHelp: 'For this case, for instance with an adult victim. Leave empty for the standard text.',
+    anchorZero: 'Meaning of 0',
+    anchorTen: 'Meaning of 10',
     caption: 'Safety scale per partner',
     partner: 'Partner',
     score: 'Score',

@@ -72,6 +72,13 @@ export const nlInner = {
   },
   scale: {
     anchors: '0 = het kind kan nu niet veilig blijven; 10 = veilig genoeg om af te sluiten.',
+    anchorsOf: '0 = {zero}; 10 = {ten}.',
+    defaultZero: 'het kind kan nu niet veilig blijven',
+    defaultTen: 'veilig genoeg om af te sluiten',
+    editAnchors: 'Ankers van de schaal aanpassen',
+    anchorsHelp: 'Voor deze casus, bijvoorbeeld bij een volwassen slachtoffer. Leeg laten geeft de standaardtekst.',
+    anchorZero: 'Betekenis van 0',
+    anchorTen: 'Betekenis van 10',
     caption: 'Veiligheidsschaal per partner',
     partner: 'Partner',
     score: 'Score',

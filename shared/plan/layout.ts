@@ -50,6 +50,8 @@ export const PLAN_ROOTS = {
 export const INNER_ROOTS = {
   redFlags: 'redFlags',
   innerNotes: INNER_NOTES_FIELD,
+  /** The veiligheidsschaal's 0 and 10 anchors of this case (an adult victim has no children). */
+  scaleAnchors: 'scaleAnchors',
 } as const
 
 /** Key of the nested Y.Array of past states in a red flag's map. */

@@ -13,6 +13,7 @@ import { INNER_ROOTS, INNER_SECTIONS, META_ROOT, PLAN_ROOTS, PLAN_SECTIONS, RED_
 import { GSAV_PHASES, RESULT_KEYS, idSchema, isoDateTimeSchema, itemMetaShape, nameSchema, redFlagKeySchema, type FieldShape } from './model'
 import { phaseChangeSchema, regieMetaShape, regieShape, resultStateShape } from './planItems'
 import { SECTION_SPECS } from './sections'
+import { scaleAnchorsShape } from './scaleAnchors'
 
 /** How a root type is written. */
 export type RootRule =
@@ -82,6 +83,7 @@ export const ROOT_RULES: Readonly<Record<CasePart, Readonly<Record<string, RootR
     ...Object.fromEntries(INNER_SECTIONS.map((s) => [s, sectionRule(s)])),
     [INNER_ROOTS.redFlags]: { kind: 'entries', keys: 'red-flag', fields: redFlagFields, history: true },
     [INNER_ROOTS.innerNotes]: { kind: 'rich-text' },
+    [INNER_ROOTS.scaleAnchors]: { kind: 'fields', fields: scaleAnchorsShape },
   },
 }
 
