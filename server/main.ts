@@ -157,6 +157,9 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   return { url, port, nodeId: instanceId, server, close }
 }
 
+/** Longest a SIGTERM/SIGINT shutdown may take before the process exits anyway. */
+const SHUTDOWN_TIMEOUT_MS = 15_000
+
 /** socket.io's path (its default): upgrades there are engine.io's. */
 const SOCKET_IO_PATH = '/socket.io/'
 
@@ -200,6 +203,12 @@ async function main(): Promise<void> {
     printDemoLogins(log, config, running.url)
     const shutdown = (signal: string) => {
       log.info({ signal }, 'shutting down')
+      // Persisting what is pending comes first; a shutdown that hangs (a stuck socket, a
+      // database that does not answer) still ends, and says so.
+      setTimeout(() => {
+        log.error({ signal }, `shutdown took longer than ${SHUTDOWN_TIMEOUT_MS} ms; exiting`)
+        process.exit(1)
+      }, SHUTDOWN_TIMEOUT_MS).unref()
       running.close().then(() => process.exit(0), () => process.exit(1))
     }
     process.once('SIGTERM', () => shutdown('SIGTERM'))

@@ -107,7 +107,8 @@ export function createMeetings(deps: MeetingsWiringDeps): RunningMeetings {
     async close() {
       sockets?.close()
       if (io) {
-        io.of(MEETING_NAMESPACE).disconnectSockets(true)
+        // This node's sockets only: through the adapter it would disconnect every node's.
+        io.of(MEETING_NAMESPACE).local.disconnectSockets(true)
         // Not awaited: io.close waits for the HTTP server to close, which waits for
         // keep-alive connections that main.ts closes after this.
         io.close().catch((err: Error) => log.debug({ err: err.message }, "socket.io close"))

@@ -209,8 +209,9 @@ export function createMeetingSockets(deps: MeetingSocketDeps): MeetingSockets {
       for (const socket of nsp.sockets.values()) {
         const data = socket.data as SocketData
         if (!data.session || !match(data.session)) continue
-        if (!(await stillAllowed(data))) {
-          socket.emit(MEETING_EVENTS.ended, { reason: 'access changed' })
+        const reason = await whyNotAllowed(data)
+        if (reason) {
+          socket.emit(MEETING_EVENTS.ended, { reason })
           socket.disconnect(true)
           closed++
         }
@@ -225,19 +226,21 @@ export function createMeetingSockets(deps: MeetingSocketDeps): MeetingSockets {
     },
   }
 
-  const stillAllowed = async (data: SocketData): Promise<boolean> => {
+  /** Why a socket may no longer follow its meetings, or null when it may. */
+  const whyNotAllowed = async (data: SocketData): Promise<string | null> => {
     const session = await deps.resolveById(data.session.idHash)
-    if (!session) return false
+    if (!session) return 'session ended'
     data.session = session
-    for (const meetingId of data.joined.keys()) {
+    for (const [meetingId, actor] of data.joined) {
       try {
         await service.join(meetingId, data.session.user)
       } catch (err) {
-        if (err instanceof MeetingFailure) return false
-        throw err
+        if (!(err instanceof MeetingFailure)) throw err
+        // An admitted partner's access ends with their item, whichever node notices first.
+        return actor.isMember ? 'access changed' : 'agenda item ended'
       }
     }
-    return true
+    return null
   }
   return sockets
 }

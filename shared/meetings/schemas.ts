@@ -94,7 +94,7 @@ export type MeetingCommandType = MeetingCommand['type']
 export type MeetingCommandInput = z.input<typeof commandSchema>
 
 /** Commands every participant may send; all others are the chair's (or deputy's). */
-export const PARTICIPANT_COMMANDS: readonly MeetingCommandType[] = ['hand', 'entry', 'answer', 'card', 'next-step', 'check']
+export const PARTICIPANT_COMMANDS: readonly MeetingCommandType[] = ['hand', 'entry', 'answer', 'card', 'remark', 'next-step', 'check']
 
 /** An error in a socket.io ack: a stable code and a message for people. */
 export interface MeetingError {

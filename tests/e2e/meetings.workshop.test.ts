@@ -1,7 +1,7 @@
 /**
  * A workshop in Chromium on one node: on the first board the politie adds a card, the
- * wijkteam sees it with author and organisation (and would add a remark: skipped, see
- * below); on Mijn volgende stap
+ * wijkteam sees it with author and organisation and adds a remark the politie sees; on
+ * Mijn volgende stap
  * the politie keeps its step private and the wijkteam shares its own: each sees its own,
  * only the shared one reaches the other. axe clean; a screenshot in docs/screenshots/.
  */
@@ -64,11 +64,7 @@ describe('a workshop board and next steps', () => {
     await screenshot(politie.page, 'meeting-workshop-board', '[data-testid="meeting-item"]')
   })
 
-  // Skipped until the server takes remarks: shared/meetings/schemas.ts leaves `remark` out of
-  // PARTICIPANT_COMMANDS (so a partner's remark is refused as chair-only) and
-  // server/meetings/chairRules.ts has no `remark` case (so the chair's is invalid_input),
-  // while docs/API.md lists it for every participant who writes.
-  it.skip('shows a remark on a card to the card author', async () => {
+  it('shows a remark on a card to the card author', async () => {
     const card = wijkteam.page.locator('[data-testid="board-card"]', { hasText: CARD })
     await card.getByTestId('board-remark-text').fill(REMARK)
     await card.getByTestId('board-remark-text').press('Enter')
