@@ -2,7 +2,7 @@
  * An item's history in Chromium (issue 12): the chair adds an action, the politie changes
  * its Wat in another browser; the chair opens Geschiedenis on the row and reads the
  * earlier value, the new one and who changed it (from the server, not the page's memory:
- * the chair reloads first). Axe clean; screenshot kept.
+ * the chair reloads first). Axe clean; screenshot kept. And the case's own scale anchors.
  */
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -91,5 +91,21 @@ describe('item history', () => {
     expect(violations).toEqual([])
     await chairRow.scrollIntoViewIfNeeded()
     await chair.screenshot({ path: `${root}docs/screenshots/plan-item-history.png` })
+  })
+
+  it('lets the chair give the case its own scale anchors, which the politie reads at once', async () => {
+    const section = chair.getByTestId('plan-section-safety-scale')
+    await section.getByTestId('scale-anchors-toggle').click()
+    await section.getByTestId('scale-anchor-zero').fill('mevrouw kan nu niet veilig thuis blijven')
+    await section.getByTestId('scale-anchor-ten').fill('mevrouw woont veilig en de bank bewaakt haar rekening')
+    await section.getByTestId('scale-anchors-save').click()
+    const hint = politie.getByTestId('plan-section-safety-scale').locator('.plan-section__hint')
+    await expect.poll(() => hint.innerText(), TIMEOUT).toBe('0 = mevrouw kan nu niet veilig thuis blijven; 10 = mevrouw woont veilig en de bank bewaakt haar rekening.')
+    // Emptied again: the standard anchors come back.
+    await section.getByTestId('scale-anchors-toggle').click()
+    await section.getByTestId('scale-anchor-zero').fill('')
+    await section.getByTestId('scale-anchor-ten').fill('')
+    await section.getByTestId('scale-anchors-save').click()
+    await expect.poll(() => hint.innerText(), TIMEOUT).toBe('0 = het kind kan nu niet veilig blijven; 10 = veilig genoeg om af te sluiten.')
   })
 })
