@@ -19,12 +19,11 @@ const TIMEOUT = { timeout: 15_000 }
 /** "At once" for the offline badge (the bound). */
 const WITHIN_2S = { timeout: 2_000, intervals: [50] }
 /**
- * How long the politie stays offline before closing the page. The issue's scenario says
- * 60 s; nothing in the client counts that time (y-indexeddb stores each update as it
- * happens, and the socket was closed at once by the offline event), so 5 s exercises
- * the same path and keeps the suite fast.
+ * How long the politie stays offline before closing the page: the issue's scenario, 60 s
+ * (long enough for every reconnect attempt and the session re-checks to have run while
+ * offline). Not a performance figure: the scenario's length.
  */
-const OFFLINE_MS = 5_000
+const OFFLINE_MS = 60_000
 
 let node: RunningServer
 let browser: Browser
@@ -113,7 +112,7 @@ describe('offline edits', () => {
     // The write guard took the re-sent edits (their client id is the politie's own): no refusal.
     expect(await politie.getByTestId('collab-refusal').count()).toBe(0)
     expect(await politie.getByTestId('collab-status').getAttribute('data-status')).toBe('connected')
-  })
+  }, 150_000)
 
   it('keeps the copy per user and document, and deletes it at logout', async () => {
     const me = await politie.evaluate(async () => (await (await fetch('/api/session')).json()) as { me: { id: string } })
