@@ -113,8 +113,27 @@ export function createMeetings(deps: MeetingsWiringDeps): RunningMeetings {
         // keep-alive connections that main.ts closes after this.
         io.close().catch((err: Error) => log.debug({ err: err.message }, "socket.io close"))
       }
-      if (redis) await redis.quit().catch(() => undefined)
+      if (redis) await closeRedis(redis, log)
     },
+  }
+}
+
+/** How long a closing node waits for its queued Redis commands (broadcasts) before dropping them. */
+const REDIS_CLOSE_MS = 2_000
+
+/**
+ * Closes the meetings' Redis client: pending broadcasts get a moment, then the client is
+ * destroyed (the states are in the database; a participant re-joining reads them there).
+ * A plain close can wait for ever on a client still reconnecting after a Redis restart.
+ */
+async function closeRedis(redis: ReturnType<typeof createClient>, log: Logger): Promise<void> {
+  let timer: NodeJS.Timeout | undefined
+  const gaveUp = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), REDIS_CLOSE_MS)))
+  const outcome = await Promise.race([redis.close().then(() => 'closed' as const, () => 'failed' as const), gaveUp])
+  clearTimeout(timer)
+  if (outcome !== 'closed') {
+    log.debug({ outcome }, 'meetings redis client destroyed at shutdown')
+    redis.destroy()
   }
 }
 
