@@ -46,7 +46,7 @@ function fresh(format: MeetingState['format']): MeetingState {
 /** A command built from indexes into the meeting's own items and people (or a stranger's id). */
 const commandArb = fc.record({
   // 'close' is rare on purpose: after it everything is refused.
-  type: fc.oneof({ weight: 100, arbitrary: fc.constantFrom(...commandSchema.options.map((o) => o.shape.type.value).filter((t) => t !== 'close')) }, { weight: 1, arbitrary: fc.constant('close') }),
+  type: fc.oneof({ weight: 8, arbitrary: fc.constantFrom('entry', 'reveal') }, { weight: 100, arbitrary: fc.constantFrom(...commandSchema.options.map((o) => o.shape.type.value).filter((t) => t !== 'close')) }, { weight: 1, arbitrary: fc.constant('close') }),
   item: fc.nat(12), user: fc.nat(4), text: fc.constantFrom('a', 'Huisverbod', 'x'.repeat(50)),
   score: fc.integer({ min: 0, max: 10 }), flag: fc.boolean(), index: fc.nat(12),
   section: fc.constantFrom('agreements', 'actions', 'goals', 'justice', 'decisions'),
@@ -56,7 +56,9 @@ const stepArb = fc.record({ actor: fc.nat(3), cmd: commandArb })
 type RandomCommand = typeof commandArb extends fc.Arbitrary<infer T> ? T : never
 
 function build(state: MeetingState, c: RandomCommand): Record<string, unknown> {
-  const itemId = state.agenda[c.item]?.id ?? newId()
+  // Half of the entries and reveals aim at the blind item, so blind entries happen often enough to check.
+  const blindId = state.agenda.find((i) => i.kind === 'blind')?.id
+  const itemId = (['entry', 'reveal'].includes(c.type) && c.flag && blindId) || (state.agenda[c.item]?.id ?? newId())
   const userId = USERS[c.user] ?? newId()
   const base = { meetingId: state.id, itemId, userId, type: c.type }
   switch (c.type) {
