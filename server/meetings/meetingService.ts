@@ -103,7 +103,9 @@ export function createMeetingService(deps: MeetingServiceDeps): MeetingService {
         const actor = await standingOrFail(state, user)
         let k = 0
         const ctx0 = { now: now(), newId: () => (ids[k++] ??= randomUUID()) }
-        const peopleMap = await deps.people(state.caseId, named)
+        // Only commands that name someone (attendance, admit, pen, invite) ask who they are:
+        // a raised hand or a goto costs no member query.
+        const peopleMap = named.length > 0 ? await deps.people(state.caseId, named) : new Map<string, KnownPerson>()
         const ctx: CommandContext = { ...ctx0, person: (id) => peopleMap.get(id) ?? null }
         const r = decide(state, actor, ctx)
         if (!r.ok) throw new MeetingFailure(r.error)
