@@ -73,6 +73,22 @@ export interface Config {
   metricsToken: string | undefined
 }
 
+/** Variables whose value is a secret: an error names them and the reason, never the value. */
+const SECRET_VARIABLES = new Set(['SESSION_SECRET', 'METRICS_TOKEN', 'DEMO_PASSWORD'])
+/** Variables that may carry a password inside the URL (`postgres://user:secret@host`). */
+const URL_VARIABLES = new Set(['DATABASE_URL', 'REDIS_URL', 'PUBLIC_ORIGIN'])
+
+/**
+ * The bad value as an error may show it: nothing of a secret (start-up errors go to logs
+ * that operators share), a URL only when it holds no credentials (those cannot be masked
+ * reliably in a string that did not parse as a URL), anything else quoted.
+ */
+function shownValue(name: string, value: unknown): string {
+  if (value === undefined || SECRET_VARIABLES.has(name)) return ''
+  if (URL_VARIABLES.has(name) && typeof value === 'string' && (value.includes('@') || !URL.canParse(value))) return ''
+  return ` (got ${JSON.stringify(value)})`
+}
+
 /** A configuration error that names the variable. */
 export class ConfigError extends Error {}
 
@@ -88,7 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!
     const name = String(issue.path[0] ?? 'environment')
-    throw new ConfigError(`${name}: ${issue.message} (got ${JSON.stringify(cleaned[name])})`)
+    throw new ConfigError(`${name}: ${issue.message}${shownValue(name, cleaned[name])}`)
   }
   const e = parsed.data
   return {

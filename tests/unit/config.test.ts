@@ -27,6 +27,27 @@ describe('loadConfig', () => {
     expect(() => loadConfig(env)).toThrow(message)
   })
 
+  // Issue 18 item 9: start-up errors land in logs that operators share; a secret never does.
+  it.each([
+    [{ SESSION_SECRET: 'short-secret-value' }, 'short-secret-value', /^SESSION_SECRET: must be at least 32 characters$/],
+    [{ METRICS_TOKEN: 'tok-secret-9' }, 'tok-secret-9', /^METRICS_TOKEN: must be at least 24 characters$/],
+    [{ DEMO_PASSWORD: 'pw-seve' }, 'pw-seve', /^DEMO_PASSWORD: must be at least 8 characters$/],
+    [{ DATABASE_URL: 'mysql://app:db-secret-pw@h/db' }, 'db-secret-pw', /^DATABASE_URL: must start with postgres: or postgresql:$/],
+    [{ DATABASE_URL: 'postgres://app:db secret pw@h:x/db' }, 'db secret pw', /^DATABASE_URL: must be a URL$/],
+    [{ REDIS_URL: 'http://:redis-secret-pw@h:6379' }, 'redis-secret-pw', /^REDIS_URL: must start with redis: or rediss:$/],
+  ])('names the variable and the reason for %o but never echoes the secret', (env, secret, message) => {
+    let error: unknown
+    try { loadConfig(env) } catch (err) { error = err }
+    expect(error).toBeInstanceOf(ConfigError)
+    expect((error as Error).message).toMatch(message)
+    expect((error as Error).message).not.toContain(secret)
+  })
+
+  it('still shows a bad value that is not a secret', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow('PORT: must be a number (got "eighty")')
+    expect(() => loadConfig({ PUBLIC_ORIGIN: 'ftp://x' })).toThrow('(got "ftp://x")')
+  })
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ REDIS_URL: '' }).redisUrl).toBeUndefined()
   })
