@@ -2,7 +2,6 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import express, { type Express } from 'express'
-import helmet from 'helmet'
 import type { Registry } from 'prom-client'
 import type { AccessEvents } from '../auth/accessEvents'
 import type { LoginLimiter } from '../auth/loginLimiter'
@@ -13,7 +12,7 @@ import type { Db } from '../db/db'
 import type { DocStore } from '../collab/docStore'
 import { initialiseCaseDocs } from '../plan/caseDocs'
 import type { Logger } from '../log'
-import { apiNotFound, errorHandler, loadSession, requireSameOrigin } from './middleware'
+import { apiNotFound, errorHandler, loadSession, requireSameOrigin, securityHeaders } from './middleware'
 import { caseRoutes } from './routes/cases'
 import { planRoutes } from './routes/plan'
 import { versionRoutes } from './routes/versions'
@@ -56,7 +55,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', deps.trustProxy)
-  app.use(helmet())
+  app.use(securityHeaders(deps.publicOrigin))
   app.use(healthRoutes({ db: deps.db, bus: deps.bus, registry: deps.registry, nodeId: deps.nodeId, metricsToken: deps.metricsToken }))
 
   const api = express.Router()

@@ -1,6 +1,7 @@
-/** Express middleware: the session, the one error handler, and 404s for unknown API paths. */
+/** Express middleware: security headers, the session, the one error handler, and 404s for unknown API paths. */
 import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from 'express'
 import { parse as parseCookie } from 'cookie'
+import helmet from 'helmet'
 import { SESSION_COOKIE, type SessionStore, type SessionUser } from '../auth/sessions'
 import { AppError } from '../errors'
 import type { Logger } from '../log'
@@ -10,6 +11,28 @@ declare module 'express-serve-static-core' {
     user?: SessionUser
     sessionToken?: string
   }
+}
+
+/**
+ * helmet's headers, narrowed. Styles come from our own stylesheets only: the client sets
+ * every dynamic style (presence colours, carets, ProseMirror decorations) through the
+ * CSSOM (`el.style.x = …`), which CSP does not govern, and Tiptap's CSS injection is off,
+ * so neither `'unsafe-inline'` nor `https:` is needed in `style-src`. HSTS and
+ * `upgrade-insecure-requests` only when the public origin is https: sent over plain http
+ * (the embedded demo on a laptop, a test) they would make the browser refuse the very
+ * origin it is on.
+ */
+export function securityHeaders(publicOrigin: string | undefined): RequestHandler {
+  const isHttps = publicOrigin?.startsWith('https:') ?? false
+  return helmet({
+    contentSecurityPolicy: {
+      directives: {
+        'style-src': ["'self'"],
+        'upgrade-insecure-requests': isHttps ? [] : null,
+      },
+    },
+    strictTransportSecurity: isHttps,
+  })
 }
 
 /** Reads the session token from a Cookie header. */
