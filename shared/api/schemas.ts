@@ -6,6 +6,7 @@
 import { z } from 'zod'
 import type { PlanDiff } from '../plan/diff'
 import type { PlanJson } from '../plan/planJson'
+import { lowerUuid, safeString } from '../text'
 
 /** Ring of a case member: binnenring (inner) or buitenring (outer). */
 export const ringSchema = z.enum(['inner', 'outer'])
@@ -22,21 +23,21 @@ const MAX_PASSWORD = 256
 
 /** `POST /api/session` */
 export const loginBodySchema = z.strictObject({
-  email: z.string().trim().toLowerCase().max(MAX_EMAIL).pipe(z.email()),
-  password: z.string().min(1, 'password is empty').max(MAX_PASSWORD),
+  email: safeString().trim().toLowerCase().max(MAX_EMAIL).pipe(z.email()),
+  password: safeString().min(1, 'password is empty').max(MAX_PASSWORD),
 })
 export type LoginBody = z.infer<typeof loginBodySchema>
 
 /** `POST /api/cases` */
 export const createCaseBodySchema = z.strictObject({
-  title: z.string().trim().min(1, 'title is empty').max(200),
+  title: safeString().trim().min(1, 'title is empty').max(200),
 })
 export type CreateCaseBody = z.infer<typeof createCaseBodySchema>
 
 /** `POST /api/cases/:id/members`: a partner found in the directory (`userId`) or by exact e-mail. */
 export const addMemberBodySchema = z.union([
-  z.strictObject({ userId: z.uuid(), ring: ringSchema, role: memberRoleSchema }),
-  z.strictObject({ email: z.string().trim().toLowerCase().max(MAX_EMAIL).pipe(z.email()), ring: ringSchema, role: memberRoleSchema }),
+  z.strictObject({ userId: lowerUuid(), ring: ringSchema, role: memberRoleSchema }),
+  z.strictObject({ email: safeString().trim().toLowerCase().max(MAX_EMAIL).pipe(z.email()), ring: ringSchema, role: memberRoleSchema }),
 ], { error: 'give userId or email, with ring and role' })
 export type AddMemberBody = z.infer<typeof addMemberBodySchema>
 
@@ -49,10 +50,10 @@ export const updateMemberBodySchema = z.strictObject({
 export type UpdateMemberBody = z.infer<typeof updateMemberBodySchema>
 
 /** `GET /api/cases/:id/candidates?q=`: a name or organisation to look for. */
-export const candidateQuerySchema = z.strictObject({ q: z.string().trim().min(2, 'type at least 2 characters').max(100) })
+export const candidateQuerySchema = z.strictObject({ q: safeString().trim().min(2, 'type at least 2 characters').max(100) })
 
-/** A uuid path parameter. */
-export const uuidParamSchema = z.uuid()
+/** A uuid path parameter, in any case; lower case from here on (ids are stored lower case). */
+export const uuidParamSchema = lowerUuid()
 
 /** An organisation as the API shows it. */
 export interface OrganisationDto {
@@ -149,7 +150,7 @@ export interface AppConfigDto {
 
 /** `POST /api/cases/:id/versions/:n/ack` */
 export const ackBodySchema = z.strictObject({
-  objection: z.string().trim().max(2000, 'is too long (at most 2000 characters)').optional(),
+  objection: safeString().trim().max(2000, 'is too long (at most 2000 characters)').optional(),
 })
 
 /** A version number in a path. */

@@ -7,6 +7,7 @@ import { z } from 'zod'
 import { INNER_SECTIONS, PLAN_SECTIONS } from '../plan/layout'
 import { DECISION_TYPES, RESULT_KEYS, SAFETY_SCORE_MAX, SAFETY_SCORE_MIN, MAX_TEXT_LENGTH } from '../plan/model'
 import { AGENDA_KINDS, MEETING_FORMATS } from './formats'
+import { lowerUuid, safeString } from '../text'
 
 /** Longest agenda item title, meeting title. */
 export const MAX_TITLE_LENGTH = 200
@@ -19,10 +20,11 @@ export const MAX_MEETING_PAYLOAD_BYTES = 64 * 1024
 /** Most entries of a kind (answers, cards, …) one meeting holds. */
 export const MAX_MEETING_ENTRIES = 500
 
-const id = z.uuid()
-const title = z.string().trim().min(1, 'title is empty').max(MAX_TITLE_LENGTH)
-const text = z.string().trim().min(1, 'text is empty').max(MAX_MEETING_TEXT)
-const optionalText = z.string().trim().max(MAX_MEETING_TEXT)
+/** Ids in any case, lower case after parsing: `join`, `invited`, `deputyChairId` all match stored ids. */
+const id = lowerUuid()
+const title = safeString().trim().min(1, 'title is empty').max(MAX_TITLE_LENGTH)
+const text = safeString().trim().min(1, 'text is empty').max(MAX_MEETING_TEXT)
+const optionalText = safeString().trim().max(MAX_MEETING_TEXT)
 const isoDate = z.iso.date()
 const section = z.enum([...PLAN_SECTIONS, ...INNER_SECTIONS])
 
@@ -63,13 +65,13 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('agenda-move'), ...itemRef, toIndex: z.number().int().min(0).max(MAX_AGENDA_ITEMS) }),
   z.strictObject({
     type: z.literal('decision'), meetingId: id, itemId: id.nullable().default(null),
-    text: z.string().trim().min(1, 'text is empty').max(MAX_TEXT_LENGTH), decisionType: z.enum(DECISION_TYPES),
-    dissent: z.array(z.strictObject({ organisation: z.string().trim().min(1).max(120), reason: text })).max(20).default([]),
+    text: safeString().trim().min(1, 'text is empty').max(MAX_TEXT_LENGTH), decisionType: z.enum(DECISION_TYPES),
+    dissent: z.array(z.strictObject({ organisation: safeString().trim().min(1).max(120), reason: text })).max(20).default([]),
   }),
   z.strictObject({
     type: z.literal('action'), meetingId: id, itemId: id.nullable().default(null),
-    what: z.string().trim().min(1, 'what is empty').max(MAX_TEXT_LENGTH), ownerOrganisation: z.string().trim().min(1).max(120),
-    ownerPerson: z.string().trim().min(1).max(120).nullable().default(null), due: isoDate,
+    what: safeString().trim().min(1, 'what is empty').max(MAX_TEXT_LENGTH), ownerOrganisation: safeString().trim().min(1).max(120),
+    ownerPerson: safeString().trim().min(1).max(120).nullable().default(null), due: isoDate,
     goalId: id.nullable().default(null), resultKey: z.enum(RESULT_KEYS).nullable().default(null),
   }).refine((c) => (c.goalId === null) !== (c.resultKey === null), { message: 'link the action to exactly one goal or result', path: ['goalId'] }),
   z.strictObject({ type: z.literal('restore'), meetingId: id, section, planItemId: id }),

@@ -6,6 +6,7 @@
  * the documents' JSON shapes in `planJson.ts`.
  */
 import { z } from 'zod'
+import { safeString, toStorableJson } from '../text'
 
 /** The four MDA++ results (DOMAIN.md §4.2), in plan order. */
 export const RESULT_KEYS = ['direct-safety', 'stable-safety', 'recovery', 'participation'] as const
@@ -93,11 +94,11 @@ export const isoDateSchema = z.iso.date({ error: requiredOr('must be a date as Y
 /** A moment, ISO 8601 in UTC (`Date.prototype.toISOString`). */
 export const isoDateTimeSchema = z.iso.datetime({ error: requiredOr('must be an ISO date-time in UTC') })
 /** A required short name (person, organisation). */
-export const nameSchema = z.string({ error: requiredOr('must be text') }).trim().min(1, 'is required').max(MAX_NAME_LENGTH, 'is too long')
-/** Optional free text (may be empty). */
-export const textSchema = z.string({ error: requiredOr('must be text') }).max(MAX_TEXT_LENGTH, 'is too long')
+export const nameSchema = safeString({ error: requiredOr('must be text') }).trim().min(1, 'is required').max(MAX_NAME_LENGTH, 'is too long')
+/** Optional free text (may be empty). NUL and lone surrogates are refused in every text (shared/text.ts). */
+export const textSchema = safeString({ error: requiredOr('must be text') }).max(MAX_TEXT_LENGTH, 'is too long')
 /** Required free text. */
-export const requiredTextSchema = z.string({ error: requiredOr('must be text') }).trim().min(1, 'is required').max(MAX_TEXT_LENGTH, 'is too long')
+export const requiredTextSchema = safeString({ error: requiredOr('must be text') }).trim().min(1, 'is required').max(MAX_TEXT_LENGTH, 'is too long')
 /** A list of item ids. */
 export const idListSchema = z.array(idSchema).max(MAX_LIST_LENGTH, 'has too many entries')
 /** A list of names. */
@@ -187,7 +188,9 @@ export type FieldsOf<S extends FieldShape> = { [K in keyof S]: z.output<S[K]> }
 export function readFields<S extends FieldShape>(shape: S, fallback: FieldsOf<S>, raw: Readonly<Record<string, unknown>>): FieldsOf<S> {
   const out: Partial<FieldsOf<S>> = {}
   for (const key of Object.keys(shape) as (keyof S & string)[]) {
-    const parsed = shape[key]!.safeParse(raw[key])
+    let parsed = shape[key]!.safeParse(raw[key])
+    // Text stored before NUL and lone surrogates were refused still reads, with U+FFFD.
+    if (!parsed.success) parsed = shape[key]!.safeParse(toStorableJson(raw[key]))
     out[key] = parsed.success ? (parsed.data as FieldsOf<S>[typeof key]) : structuredClone(fallback[key])
   }
   return out as FieldsOf<S>

@@ -9,12 +9,13 @@ import { INNER_ROOTS } from './layout'
 import { assertPlanDoc } from './migrate'
 import { isoDateTimeSchema, nameSchema, readFields, type PlanActor } from './model'
 import { PlanValidationError } from './errors'
+import { safeString } from '../text'
 import { parseActor, zodProblems } from './schema'
 
 /** Longest anchor text: one sentence on a scale, not a paragraph. */
 export const MAX_ANCHOR_LENGTH = 300
 
-const anchorSchema = z.string({ error: 'must be text' }).trim().max(MAX_ANCHOR_LENGTH, 'is too long')
+const anchorSchema = safeString({ error: 'must be text' }).trim().max(MAX_ANCHOR_LENGTH, 'is too long')
 
 /** The anchors' fields as stored. */
 export const scaleAnchorsShape = {
