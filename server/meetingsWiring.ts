@@ -1,17 +1,16 @@
 /**
  * main.ts's wiring of meetings, in its own file for size: socket.io on the HTTP server
  * (namespace /meetings, websocket only, the Redis streams adapter when REDIS_URL is set),
- * the meeting service with the doc hub for plan writes, versions for adoption, and the
+ * the meeting service with the doc hub for plan writes, server/versions for adoption, and the
  * access events for ended admissions. Only this file and main.ts know concrete parts.
  */
 import type { Server as HttpServer } from 'node:http'
 import { createAdapter } from '@socket.io/redis-streams-adapter'
 import { createClient } from 'redis'
 import { Server as IoServer } from 'socket.io'
-import * as Y from 'yjs'
 import { MEETING_NAMESPACE } from '../shared/meetings/schemas'
 import type { MeetingState } from '../shared/meetings/state'
-import { listActions, PlanValidationError } from '../shared/plan'
+import { PlanValidationError } from '../shared/plan'
 import { caseDocName, parseDocName } from '../shared/protocol/docName'
 import { canScheduleMeetings, meetingStanding } from './access/meetingAccess'
 import { decideDocAccess } from './access/policy'
@@ -28,9 +27,9 @@ import { createMeetingService, MeetingFailure, type MeetingService } from './mee
 import type { KnownPerson, PlanWrite } from './meetings/rules'
 import { createMeetingSockets } from './meetings/socketServer'
 import { applyMeetingWrite, partOfWrite } from './plan/meetingWrites'
-import { readCaseStates } from './plan/versionDocs'
-import { findMembership, listMembers, lockCase } from './store/cases'
-import { insertVersion } from './store/versions'
+import { findMembership, listMembers } from './store/cases'
+import { saveMeeting } from './store/meetings'
+import { adoptVersion } from './versions/adoption'
 
 /** Largest socket.io frame; larger ones close the socket (the handlers refuse above MAX_MEETING_PAYLOAD_BYTES with an ack). */
 const MAX_SOCKET_FRAME_BYTES = 1 << 20
@@ -72,9 +71,9 @@ export function createMeetings(deps: MeetingsWiringDeps): RunningMeetings {
     people: (caseId, ids) => knownPeople(db, caseId, ids),
     canSchedule: async (caseId, user) => canScheduleMeetings(await findMembership(db, caseId, user.id)),
     writePlan: (state, _actor, user, write) => writePlan(deps, state, user, write),
-    adopt: (state, user) => adopt(deps, state, user),
-    endAccess: async (state, userIds) => {
-      sockets?.disconnectUsers(state.id, userIds, 'agenda item ended')
+    closeAndAdopt: (closed, expectedSeq, user) => closeAndAdopt(deps, closed, expectedSeq, user),
+    endAccess: async (state, userIds, reason) => {
+      sockets?.disconnectUsers(state.id, userIds, reason)
       for (const userId of userIds) await deps.accessEvents.publish({ kind: 'membership', caseId: state.caseId, userId })
     },
     changed: async (state) => {
@@ -178,33 +177,19 @@ async function writePlan(deps: MeetingsWiringDeps, state: MeetingState, user: Se
 }
 
 /**
- * Adopts the plan for a closed meeting, from the server's own persisted state. Told:
- * every member not present (marked or connected), and every member of an organisation
- * that owns an open action.
+ * Stores a meeting's closed state with the plan version it adopts and the notices, in one
+ * transaction (server/versions). @returns the stored state, or null when the meeting
+ * changed meanwhile (everything rolled back; the service reloads and decides again).
  */
-async function adopt(deps: MeetingsWiringDeps, state: MeetingState, user: SessionUser): Promise<number> {
-  const states = await readCaseStates(deps.store, state.caseId)
-  const members = await listMembers(deps.db, state.caseId)
-  const present = new Set(state.attendance.filter((a) => a.present).map((a) => a.userId))
-  present.add(state.chairId)
-  const owners = openActionOwners(states.planState)
-  const notify = members
-    .filter((m) => m.userId !== user.id && (!present.has(m.userId) || owners.has(m.organisation.name)))
-    .map((m) => m.userId)
-  const n = await deps.db.transaction(async (tx) => {
-    await lockCase(tx, state.caseId)
-    return insertVersion(tx, { caseId: state.caseId, adoptedBy: user.id, meetingId: state.id, ...states, notify })
+async function closeAndAdopt(deps: MeetingsWiringDeps, closed: MeetingState, expectedSeq: number, user: SessionUser): Promise<MeetingState | null> {
+  const present = new Set(closed.attendance.filter((a) => a.present).map((a) => a.userId))
+  present.add(closed.chairId)
+  let stored: MeetingState | null = null
+  const n = await adoptVersion(deps, { caseId: closed.caseId, adoptedBy: user.id, meetingId: closed.id, present }, async (tx, version) => {
+    stored = { ...closed, version }
+    return saveMeeting(tx, stored, expectedSeq)
   })
-  deps.log.info({ meetingId: state.id, caseId: state.caseId, version: n }, 'meeting closed; plan adopted')
-  return n
-}
-
-function openActionOwners(planState: Uint8Array): Set<string> {
-  const doc = new Y.Doc()
-  try {
-    Y.applyUpdate(doc, planState)
-    return new Set(listActions(doc).filter((a) => ['open', 'in-progress', 'blocked'].includes(a.status)).map((a) => a.ownerOrganisation))
-  } finally {
-    doc.destroy()
-  }
+  if (n === null) return null
+  deps.log.info({ meetingId: closed.id, caseId: closed.caseId, version: n }, 'meeting closed; plan adopted')
+  return stored
 }

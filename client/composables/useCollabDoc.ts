@@ -22,6 +22,7 @@ import type { AwarenessUser } from '../collab/awarenessUser'
 import { closeMessageKey } from '../collab/closeCodeMessage'
 import { deleteLocalCopy, openLocalCopy } from '../collab/localCopy'
 import { organisationColor } from '../collab/organisationColor'
+import { createRefusalRecovery, type RefusalRecovery, type UnsavedEdit } from '../collab/refusalRecovery'
 import { createResetBudget } from '../collab/resetBudget'
 
 /** Connection state of a collaborative document as the UI shows it. */
@@ -68,6 +69,13 @@ export interface CollabDoc {
   refusal: Readonly<Ref<CollabRefusal | null>>
   /** Hides {@link refusal}. */
   dismissRefusal: () => void
+  /**
+   * Edits the server refused, each with what the partner wrote and why, kept until
+   * dismissed; the other unsent edits were written again (refusalRecovery.ts).
+   */
+  unsaved: Readonly<Ref<readonly UnsavedEdit[]>>
+  /** Hides one of {@link unsaved}. */
+  dismissUnsaved: (id: string) => void
 }
 
 interface CollabSession {
@@ -79,6 +87,12 @@ interface CollabSession {
 
 /** Close codes after which the user may not open the document: its local copy goes. */
 const ACCESS_GONE_CODES: readonly number[] = [CloseCode.Forbidden, CloseCode.AccessRevoked]
+
+/** Recovery of unsent edits after a refusal: plan documents only (their root rules cut the units). */
+function recoveryFor(docName: string): RefusalRecovery | null {
+  const ref = parseDocName(docName)
+  return ref?.kind === 'case' ? createRefusalRecovery(ref.part) : null
+}
 
 /** The doc hub's websocket endpoint on the page's own origin (the cookie authenticates). */
 function collabServerUrl(): string {
@@ -115,9 +129,12 @@ function closeSession(session: CollabSession): Promise<void> {
  * reconnecting and the user sees why. Except a refused update (4409): the local copy
  * then holds a change the server will never take (and a gap in this client's clock on
  * the server), so it is dropped and the document opened afresh, with everything the
- * server has; {@link CollabDoc.refusal} tells the page. Only a few fresh starts per
- * minute (resetBudget.ts): after that it is `denied` too. Everything is torn down with
- * the calling scope.
+ * server has; {@link CollabDoc.refusal} tells the page. The copy's other unsent edits are
+ * not lost with it: they are written again into the fresh copy one by one, and the ones
+ * refused again are listed in {@link CollabDoc.unsaved} with their text
+ * (refusalRecovery.ts explains the rounds). Only a few fresh starts per minute that name
+ * no refused edit (resetBudget.ts): after that it is `denied` too. Everything is torn
+ * down with the calling scope.
  *
  * The document is also kept in the browser (IndexedDB, one database per user and
  * document, see localCopy.ts), so edits made offline survive a closed tab and are sent
@@ -139,6 +156,8 @@ export function useCollabDoc(docName: Ref<string> | string, user: CollabUser): C
   const generation = ref(0)
   const refusal = ref<CollabRefusal | null>(null)
   const resets = createResetBudget()
+  const unsaved = ref<UnsavedEdit[]>([])
+  let recovery = recoveryFor(toValue(docName))
   let session = openSession(toValue(docName), user.id, localUser.value)
   const doc = shallowRef(session.doc)
   const provider = shallowRef(session.provider)
@@ -153,6 +172,7 @@ export function useCollabDoc(docName: Ref<string> | string, user: CollabUser): C
   function handleConnectionClose(event: CloseEvent | null): void {
     synced.value = false
     // null means we closed it ourselves (destroy, watchdog): not a server decision.
+    if (event?.code !== CloseCode.UpdateRefused) recovery?.handleDrop()
     if (event === null) return
     closeCode.value = event.code
     if (ACCESS_GONE_CODES.includes(event.code)) void session.localCopy.clearData()
@@ -164,7 +184,9 @@ export function useCollabDoc(docName: Ref<string> | string, user: CollabUser): C
   function handleClosed(event: { code: number; reason: string }): void {
     if (event.code !== CloseCode.UpdateRefused) return
     const now = Date.now()
-    if (!resets.tryTake(now)) {
+    // Before the copy goes: its unsent edits are recovered once the fresh copy synced.
+    const willNameRefused = recovery?.handleRefusal(session.doc, event.reason) ?? false
+    if (!willNameRefused && !resets.tryTake(now)) {
       // Refused again and again: stop at the close message (reload the page) instead of looping.
       refusal.value = null
       status.value = 'denied'
@@ -191,6 +213,9 @@ export function useCollabDoc(docName: Ref<string> | string, user: CollabUser): C
 
   function handleSync(isSynced: boolean): void {
     synced.value = isSynced
+    if (!isSynced || !recovery) return
+    const named = recovery.handleFreshSync(session.doc, Date.now())
+    if (named.length > 0) unsaved.value = [...unsaved.value, ...named]
   }
 
   function listen(target: WebsocketProvider): void {
@@ -201,6 +226,7 @@ export function useCollabDoc(docName: Ref<string> | string, user: CollabUser): C
   }
 
   function replaceSession(name: string): void {
+    recovery = recoveryFor(name)
     void closeSession(session)
     startSession(name)
   }
@@ -246,6 +272,10 @@ export function useCollabDoc(docName: Ref<string> | string, user: CollabUser): C
     refusal: readonly(refusal),
     dismissRefusal: () => {
       refusal.value = null
+    },
+    unsaved: readonly(unsaved),
+    dismissUnsaved: (id) => {
+      unsaved.value = unsaved.value.filter((edit) => edit.id !== id)
     },
   }
 }

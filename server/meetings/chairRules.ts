@@ -83,7 +83,8 @@ function invite(state: MeetingState, userIds: string[] | null, ctx: CommandConte
   if (userIds === null) return ok({ ...state, invited: null })
   const unknown = userIds.find((id) => ctx.person(id)?.ring == null)
   if (unknown) return refuse('not_found', 'Only members of the case are invited; admit others to their items.')
-  return ok({ ...state, invited: [...new Set(userIds)] })
+  // A narrower invitation may shut out someone following now: the service checks who.
+  return ok({ ...state, invited: [...new Set(userIds)] }, [{ kind: 'recheck-present' }])
 }
 
 function removeAgendaItem(state: MeetingState, itemId: string): RuleResult {
@@ -138,7 +139,10 @@ function admit(state: MeetingState, cmd: Extract<MeetingCommand, { type: 'admit'
   const inner = items.find((i) => i!.sections.some((s) => (INNER_SECTIONS as readonly string[]).includes(s)))
   if (inner) return refuse('invalid_input', `"${inner.title}" shows binnenring sections; a buitenring partner cannot be admitted to it.`)
   const admission = { userId: person.userId, name: person.name, organisation: person.organisation, itemIds: [...new Set(cmd.itemIds)] }
-  return ok({ ...state, admissions: [...state.admissions.filter((a) => a.userId !== cmd.userId), admission] })
+  const next = { ...state, admissions: [...state.admissions.filter((a) => a.userId !== cmd.userId), admission] }
+  // A narrower admission that no longer holds the current item ends their access now, as goto does.
+  const lost = state.currentItemId !== null && !admission.itemIds.includes(state.currentItemId)
+  return ok(next, lost ? [{ kind: 'admissions-ended', userIds: [person.userId] }] : [])
 }
 
 function lockSection(state: MeetingState, section: SectionName, holderId: string | null, ctx: CommandContext): RuleResult {

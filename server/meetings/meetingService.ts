@@ -31,10 +31,14 @@ export interface MeetingServiceDeps {
   canSchedule(caseId: string, user: SessionUser): Promise<boolean>
   /** Writes into the plan through the doc hub for the actor; throws a MeetingFailure when refused. */
   writePlan(state: MeetingState, actor: MeetingActor, user: SessionUser, write: PlanWrite): Promise<void>
-  /** Adopts the plan as the case's next version for a closed meeting. @returns its number. */
-  adopt(state: MeetingState, user: SessionUser): Promise<number>
-  /** The admissions of these users ended: close their meeting and document connections everywhere. */
-  endAccess(state: MeetingState, userIds: readonly string[]): Promise<void>
+  /**
+   * Stores the meeting's closed state (compare-and-set on `expectedSeq`) together with the
+   * adopted version and its notices, in one transaction. @returns the stored state (with
+   * its version), or null when another writer got there first (nothing was stored).
+   */
+  closeAndAdopt(closed: MeetingState, expectedSeq: number, user: SessionUser): Promise<MeetingState | null>
+  /** These users' access ended (an admission, an invitation): close their meeting and document connections everywhere. */
+  endAccess(state: MeetingState, userIds: readonly string[], reason: 'agenda item ended' | 'access changed'): Promise<void>
   /** A new state is stored: tell every node and every participant. */
   changed(state: MeetingState): Promise<void>
   /** Presence rows older than this are not counted (a node that died). */
@@ -112,30 +116,35 @@ export function createMeetingService(deps: MeetingServiceDeps): MeetingService {
         // Plan writes first: a write the plan refuses (a goal that does not exist) leaves
         // the meeting unchanged. Ids are chosen once, so a retry writes the same items (idempotent).
         for (const e of r.effects) if (e.kind === 'plan-write') await deps.writePlan(state, actor, user, e.write)
-        if (!(await saveMeeting(deps.db, r.state, state.seq))) continue
-        return finish(r.state, r.effects, user)
+        // A close stores the closed state, the version and its notices as one unit: a node
+        // killed half-way leaves the meeting live, to be closed again.
+        const saved = r.effects.some((e) => e.kind === 'adopt')
+          ? await deps.closeAndAdopt(r.state, state.seq, user)
+          : (await saveMeeting(deps.db, r.state, state.seq)) ? r.state : null
+        if (!saved) continue
+        return finish(saved, r.effects)
       }
       return fail('conflict', 'The meeting changed too often at once; try again.')
     })
 
-  const finish = async (state: MeetingState, effects: MeetingEffect[], user: SessionUser): Promise<MeetingState> => {
-    let final = state
-    if (effects.some((e) => e.kind === 'adopt')) final = await recordAdoption(state, user)
-    await deps.changed(final)
+  const finish = async (state: MeetingState, effects: MeetingEffect[]): Promise<MeetingState> => {
+    await deps.changed(state)
     const ended = effects.flatMap((e) => (e.kind === 'admissions-ended' ? e.userIds : []))
-    if (ended.length > 0) await deps.endAccess(final, ended)
-    return final
+    if (ended.length > 0) await deps.endAccess(state, ended, 'agenda item ended')
+    const uninvited = effects.some((e) => e.kind === 'recheck-present') ? await shutOut(state) : []
+    if (uninvited.length > 0) await deps.endAccess(state, uninvited, 'access changed')
+    return state
   }
 
-  const recordAdoption = async (state: MeetingState, user: SessionUser): Promise<MeetingState> => {
-    const version = await deps.adopt(state, user)
-    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const current = await loadOrFail(state.id)
-      const next = { ...current, version, seq: current.seq + 1 }
-      if (await saveMeeting(deps.db, next, current.seq)) return next
-    }
-    deps.log.error({ meetingId: state.id, version }, 'adopted version not recorded on the meeting')
-    return { ...state, version }
+  /** Participants following the meeting (on any node) whom `state` no longer lets join. */
+  const shutOut = async (state: MeetingState): Promise<string[]> => {
+    const rows = await listPresent(deps.db, state.id, deps.presenceStaleMs)
+    const people = await deps.people(state.caseId, rows.map((r) => r.userId))
+    return rows.filter((row) => {
+      const ring = people.get(row.userId)?.ring ?? null
+      const actor: MeetingActor = { ...row, ring: ring ?? row.ring, isMember: ring !== null, isCaseDirector: false }
+      return checkJoin(state, actor) !== null
+    }).map((r) => r.userId)
   }
 
   const present = async (state: MeetingState) => {

@@ -35,6 +35,8 @@ export type MeetingEffect =
   | { kind: 'admissions-ended'; userIds: string[] }
   /** The meeting closed: adopt the plan as the next version. */
   | { kind: 'adopt' }
+  /** Who may follow narrowed (the invitation changed): present participants the new state shuts out lose access. */
+  | { kind: 'recheck-present' }
 
 /** The outcome of a command. */
 export type RuleResult = { ok: true; state: MeetingState; effects: MeetingEffect[] } | { ok: false; error: MeetingError }

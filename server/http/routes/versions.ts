@@ -13,11 +13,12 @@ import type { AuditLog } from '../../audit/auditLog'
 import type { DocStore } from '../../collab/docStore'
 import type { Db } from '../../db/db'
 import { AppError, forbidden } from '../../errors'
-import { readCaseStates, versionToJson } from '../../plan/versionDocs'
+import { versionToJson } from '../../plan/versionDocs'
 import { renderVersionPdf } from '../../plan/versionPdf'
-import { getCaseForMember, listMembers, lockCase } from '../../store/cases'
+import { getCaseForMember } from '../../store/cases'
 import { loadMeeting } from '../../store/meetings'
-import { acknowledge, getVersion, insertVersion, listAcks, listNotices, listVersions, markNoticeRead } from '../../store/versions'
+import { acknowledge, getVersion, listAcks, listNotices, listVersions, markNoticeRead } from '../../store/versions'
+import { adoptVersion } from '../../versions/adoption'
 import { requireUser } from '../middleware'
 import { parseInput } from '../validate'
 
@@ -60,13 +61,8 @@ export function versionRoutes(deps: VersionRouteDeps): Router {
       void deps.audit.record({ ...auditCtx(req, detail.id), action: 'version.adopt', outcome: 'denied' })
       throw forbidden('Outside a meeting only the case director (casusregisseur) adopts a version.')
     }
-    const states = await readCaseStates(deps.store, detail.id)
     // Outside a meeting nobody else was present: every other member is told.
-    const notify = (await listMembers(deps.db, detail.id)).map((m) => m.userId).filter((id) => id !== user.id)
-    const n = await deps.db.transaction(async (tx) => {
-      await lockCase(tx, detail.id)
-      return insertVersion(tx, { caseId: detail.id, adoptedBy: user.id, meetingId: null, ...states, notify })
-    })
+    const n = (await adoptVersion(deps, { caseId: detail.id, adoptedBy: user.id, meetingId: null, present: null }))!
     void deps.audit.record({ ...auditCtx(req, detail.id), action: 'version.adopt', outcome: 'ok', details: { version: n, meeting: false } })
     res.status(201).json({ ok: true, version: n })
   })
