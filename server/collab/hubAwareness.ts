@@ -11,12 +11,17 @@
  * others of the document at most `renewalDelayMs` later, in one message. Real changes
  * (a join, a leave, a moved cursor) are forwarded at once. With the default 5 s delay a
  * receiver hears of a live client at least every ~23 s, inside the 30 s timeout.
+ *
+ * Changes are bounded in time per connection (presenceThrottle.ts): at most one forward
+ * per `awarenessMinIntervalMs`, later changes merged into it. A connection's departure
+ * is forwarded at once, with whatever it still had waiting.
  */
 import * as awarenessProtocol from 'y-protocols/awareness'
 import type * as Y from 'yjs'
 import { encodeFanoutAwareness } from './fanout'
+import { PresenceThrottle } from './presenceThrottle'
 import { encodeAwarenessMessage } from './protocol'
-import type { HubConnection } from './types'
+import type { HubConnection, HubLimits } from './types'
 
 /** Transaction origin of presence that came from another node. */
 export const REMOTE_PRESENCE = Symbol('remote-presence')
@@ -28,8 +33,8 @@ export interface HubAwarenessDeps {
   broadcast(frame: Uint8Array): void
   /** Publishes a fan-out message to the other nodes (fire and forget). */
   publish(message: Uint8Array): void
-  /** Longest a renewal waits to be forwarded with others. */
-  renewalDelayMs: number
+  /** `awarenessRenewalDelayMs`: longest a renewal waits; `awarenessMinIntervalMs`: bound per connection. */
+  limits: Pick<HubLimits, 'awarenessRenewalDelayMs' | 'awarenessMinIntervalMs'>
 }
 
 interface AwarenessChange {
@@ -48,9 +53,11 @@ export class HubAwareness {
   private changedNow: Set<number> | null = null
   private renewals = new Set<number>()
   private renewalTimer: NodeJS.Timeout | null = null
+  private readonly throttle: PresenceThrottle<HubConnection>
 
   constructor(ydoc: Y.Doc, private readonly deps: HubAwarenessDeps) {
     this.awareness = new awarenessProtocol.Awareness(ydoc)
+    this.throttle = new PresenceThrottle(deps.limits.awarenessMinIntervalMs, (ids) => this.forwardKnown(ids))
     this.awareness.setLocalState(null)
     // y-protocols emits 'change' (real changes only) right before 'update' (renewals too).
     this.awareness.on('change', (change: AwarenessChange) => {
@@ -68,8 +75,10 @@ export class HubAwareness {
     const ids = this.owned.get(conn)
     if (!ids) return
     this.owned.delete(conn)
+    const waiting = this.throttle.drop(conn).filter((id) => !ids.has(id))
     for (const id of ids) this.ownerById.delete(id)
     if (ids.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...ids], conn)
+    if (waiting.length > 0) this.forwardKnown(waiting)
   }
 
   /** Which local connection controls an awareness client id, if any. */
@@ -120,6 +129,7 @@ export class HubAwareness {
   }
 
   destroy(): void {
+    this.throttle.destroy()
     if (this.renewalTimer) clearTimeout(this.renewalTimer)
     this.renewalTimer = null
     this.awareness.destroy()
@@ -135,9 +145,9 @@ export class HubAwareness {
       if (changedNow.has(id) || !isLocal) now.push(id)
       else this.renewals.add(id)
     }
-    if (now.length > 0) this.forward(now, isLocal)
+    if (now.length > 0) this.forwardChange(now, origin, isLocal)
     if (this.renewals.size > 0 && !this.renewalTimer) {
-      this.renewalTimer = setTimeout(() => this.flushRenewals(), this.deps.renewalDelayMs)
+      this.renewalTimer = setTimeout(() => this.flushRenewals(), this.deps.limits.awarenessRenewalDelayMs)
       this.renewalTimer.unref()
     }
   }
@@ -148,6 +158,20 @@ export class HubAwareness {
     const ids = [...this.renewals].filter((id) => states.has(id))
     this.renewals = new Set()
     if (ids.length > 0) this.forward(ids, true)
+  }
+
+  /** A connection's change waits for its interval (a departed connection's does not: detach). */
+  private forwardChange(ids: number[], origin: unknown, isLocal: boolean): void {
+    const conn = origin as HubConnection
+    if (!isLocal || !this.owned.has(conn)) return this.forward(ids, isLocal)
+    const ready = this.throttle.offer(conn, ids)
+    if (ready.length > 0) this.forward(ready, true)
+  }
+
+  /** Forwards merged ids that are still known (a removal is known too: its clock stays in meta). */
+  private forwardKnown(ids: number[]): void {
+    const known = ids.filter((id) => this.awareness.meta.has(id))
+    if (known.length > 0) this.forward(known, true)
   }
 
   private forward(ids: number[], publish: boolean): void {

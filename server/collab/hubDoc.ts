@@ -102,7 +102,7 @@ export class HubDoc {
       nodeId: deps.nodeId,
       broadcast: (frame) => this.broadcast(frame, null),
       publish: (message) => void this.publish(message),
-      renewalDelayMs: deps.limits.awarenessRenewalDelayMs,
+      limits: deps.limits,
     })
     this.commits = new CommitQueue({
       persist: (update) => this.persist(update),

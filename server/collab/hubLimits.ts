@@ -19,6 +19,9 @@ export const DEFAULT_HUB_LIMITS: HubLimits = {
   // Clients renew every 15 s and drop a state after 30 s of silence: 5 s of coalescing
   // keeps every renewal well inside that window.
   awarenessRenewalDelayMs: 5_000,
+  // A cursor redrawn ten times a second looks live; a client moving it faster (or a
+  // script) is merged into at most ten frames per second per connection, on every node.
+  awarenessMinIntervalMs: 100,
   // The demo plan encodes to ~20 KB; a plan with 500 items in every section stays well
   // under 8 MiB. More is abuse or a bug, and every node holding the doc would pay for it.
   maxDocBytes: 8 * 1024 * 1024,

@@ -51,6 +51,8 @@ export interface HubLimits {
   pingIntervalMs: number
   /** Longest an unchanged presence renewal waits to be forwarded with others (hubAwareness.ts). */
   awarenessRenewalDelayMs: number
+  /** Shortest time between two presence changes forwarded for one connection (later ones are merged). */
+  awarenessMinIntervalMs: number
   /** Size budget of one document's encoded state, in bytes. */
   maxDocBytes: number
   /** Update bytes one user may send per minute to this node, over all their connections. */

@@ -2,16 +2,20 @@
  * Presence renewals are coalesced (server/collab/hubAwareness.ts): a client re-sending an
  * unchanged state reaches the others once per renewal window, in one message, on its own
  * node and across nodes; a real change (a moved cursor) still goes out at once; and a
- * state kept alive by renewals never expires at the other clients.
+ * state kept alive by renewals never expires at the other clients. Changes are bounded in
+ * time per connection (issue 18, item 9): readers moving their cursors as fast as the
+ * rate limit allows reach another node at most about ten times a second each.
  */
 import * as decoding from 'lib0/decoding'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import { caseDocName } from '../../shared/protocol/docName'
 import { makeCase } from '../helpers/cases'
 import { connectDoc, DEMO, login, synced } from '../helpers/clients'
 import { startCluster } from '../helpers/clusters'
 import { useTestResources } from '../helpers/testResources'
-import { MESSAGE } from '../helpers/frames'
+import { awarenessFrame, MESSAGE } from '../helpers/frames'
 import { openRawSocket, type RawSocket } from '../helpers/rawSockets'
 import { until } from '../helpers/until'
 
@@ -35,6 +39,19 @@ function awarenessClocks(frame: Buffer): Map<number, number> | null {
 /** Frames of `socket` that carry presence of `clientId`, from index `from` on. */
 const framesAbout = (socket: RawSocket, clientId: number, from = 0) =>
   socket.messages.slice(from).map(awarenessClocks).filter((c): c is Map<number, number> => c?.has(clientId) ?? false)
+
+/** A raw connection speaking for one awareness client id, moving its cursor on demand. */
+function cursorMover(socket: RawSocket) {
+  const awareness = new awarenessProtocol.Awareness(new Y.Doc())
+  return {
+    id: awareness.clientID,
+    clock: () => awareness.meta.get(awareness.clientID)!.clock,
+    move(to: number) {
+      awareness.setLocalState({ user: { color: '#336699' }, cursor: { anchor: to, head: to } })
+      socket.ws.send(awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(awareness, [awareness.clientID])))
+    },
+  }
+}
 
 describe('collab presence', () => {
   const res = useTestResources()
@@ -133,5 +150,45 @@ describe('collab presence', () => {
       expect(watcher.provider.awareness.getStates().has(writer.doc.clientID)).toBe(true)
       await new Promise((r) => setTimeout(r, 500))
     }
+  })
+
+  it('relays a flood of cursor moves from four reader connections to another node at most ~10 times a second each; a single move still arrives at once', async () => {
+    const cluster = res.cluster = await startCluster(2)
+    const [a, b] = cluster.nodes
+    const { caseId } = await makeCase(a!.url, [{ email: DEMO.reader, ring: 'inner', role: 'reader' }])
+    const plan = caseDocName(caseId, 'plan')
+    const reader = await login(a!.url, DEMO.reader)
+    const flooders = Array.from({ length: 4 }, () => openRawSocket(a!.url, reader, plan))
+    const watcher = openRawSocket(b!.url, await login(b!.url, DEMO.chair), plan)
+    sockets.push(...flooders, watcher)
+    await Promise.all([...flooders, watcher].map((s) => s.opened))
+    const movers = flooders.map(cursorMover)
+
+    // 4 rounds of 100 moves per connection, 500 ms apart: 200 messages/s, the message
+    // rate limit (burst 400), so nobody is closed for rate.
+    const started = Date.now()
+    for (let round = 0; round < 4; round++) {
+      for (let i = 0; i < 100; i++) for (const m of movers) m.move(round * 100 + i)
+      if (round < 3) await new Promise((r) => setTimeout(r, 500))
+    }
+    // The marker: every connection's last position reaches node b (merging keeps the latest).
+    for (const m of movers) {
+      await until(() => framesAbout(watcher, m.id).some((c) => c.get(m.id) === m.clock()), { message: 'last position arrives' })
+    }
+    const seconds = (Date.now() - started) / 1000
+    for (const m of movers) {
+      const relayed = framesAbout(watcher, m.id).length
+      // At most one per 100 ms interval, plus the first move of the flood; 3 of slack.
+      expect(relayed, `frames relayed for one connection in ${seconds.toFixed(2)} s`).toBeLessThanOrEqual(Math.ceil(seconds * 10) + 3)
+    }
+    expect(flooders.every((s) => s.ws.readyState === s.ws.OPEN)).toBe(true)
+
+    // After a quiet interval a single move is not held back.
+    await new Promise((r) => setTimeout(r, 200))
+    const mark = watcher.messages.length
+    const moved = Date.now()
+    movers[0]!.move(-1)
+    await until(() => framesAbout(watcher, movers[0]!.id, mark).some((c) => c.get(movers[0]!.id) === movers[0]!.clock()), { message: 'single move arrives' })
+    expect(Date.now() - moved).toBeLessThan(1000)
   })
 })
