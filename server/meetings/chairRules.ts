@@ -1,9 +1,10 @@
 /** The chair's commands (or the deputy's): the agenda, timers, attendance, admission, locks, records, close. */
-import { INNER_SECTIONS, type SectionName } from '../../shared/plan/layout'
+import { INNER_SECTIONS, sectionPart, type SectionName } from '../../shared/plan/layout'
 import { MAX_AGENDA_ITEMS, MAX_MEETING_ENTRIES, type MeetingCommand } from '../../shared/meetings/schemas'
 import type { AgendaItem, MeetingState } from '../../shared/meetings/state'
 import { mapItem, moveItem, newAgendaItem } from './agenda'
 import { refuse, type MeetingActor } from './actor'
+import { recordWrites } from './recordWrites'
 import type { CommandContext, MeetingEffect, PlanWrite, RuleResult } from './rules'
 
 type Ok = Extract<RuleResult, { ok: true }>
@@ -155,17 +156,13 @@ function lockSection(state: MeetingState, section: SectionName, holderId: string
 function record(state: MeetingState, cmd: Extract<MeetingCommand, { type: 'decision' | 'action' | 'restore' }>, actor: MeetingActor, ctx: CommandContext): RuleResult {
   if (state.records.length >= MAX_MEETING_ENTRIES) return refuse('conflict', 'This meeting has recorded as much as one meeting may.')
   const id = cmd.type === 'restore' ? cmd.planItemId : ctx.newId()
-  const write: PlanWrite = cmd.type === 'decision'
-    ? {
-      kind: 'decision', id, text: cmd.text, decisionType: cmd.decisionType, chair: actor.name, dissent: cmd.dissent,
-      mandatedPresent: state.attendance.filter((a) => a.present && a.mandate).map((a) => `${a.name} (${a.organisation})`),
-    }
-    : cmd.type === 'action'
-      ? { kind: 'action', id, what: cmd.what, ownerOrganisation: cmd.ownerOrganisation, ownerPerson: cmd.ownerPerson, due: cmd.due, goalId: cmd.goalId, resultKey: cmd.resultKey }
-      : { kind: 'restore', section: cmd.section, planItemId: cmd.planItemId }
+  const writes: PlanWrite[] = cmd.type === 'restore'
+    ? [{ kind: 'restore', section: cmd.section, planItemId: cmd.planItemId }]
+    : recordWrites(state, cmd, actor, id, ctx.newId)
   const entry = {
     kind: cmd.type, planItemId: id, itemId: cmd.type === 'restore' ? state.currentItemId : (cmd.itemId ?? state.currentItemId),
     detail: cmd.type === 'decision' ? cmd.decisionType : cmd.type === 'restore' ? cmd.section : null, at: new Date(ctx.now).toISOString(),
+    part: cmd.type === 'restore' ? sectionPart(cmd.section) : cmd.visibility,
   }
-  return ok({ ...state, records: [...state.records, entry] }, [{ kind: 'plan-write', write }])
+  return ok({ ...state, records: [...state.records, entry] }, writes.map((write) => ({ kind: 'plan-write', write })))
 }

@@ -12,18 +12,28 @@ import { PARTICIPANT_COMMANDS, type MeetingCommand, type MeetingError } from '..
 import type { MeetingState } from '../../shared/meetings/state'
 import type { DecisionType, ResultKey } from '../../shared/plan/model'
 import type { SectionName } from '../../shared/plan/layout'
+import type { CasePart } from '../../shared/protocol/docName'
 import { isChairOf, refuse, type MeetingActor, type RuleContext } from './actor'
 import { applyChairCommand } from './chairRules'
 import { applyParticipantCommand } from './participantRules'
 
-/** A write into the plan the service makes through the doc hub, for the actor. */
+/**
+ * A write into the plan the service makes through the doc hub, for the actor. `part`
+ * says which document: `inner` for what a school must not see. Who was present, with
+ * mandate, and who dissented is binnenring information (DOMAIN.md §5, §7): an inner
+ * decision carries it, a plan decision gets a `decision-mandate` in the inner document.
+ */
 export type PlanWrite =
   | {
-    kind: 'decision'; id: string; text: string; decisionType: DecisionType; chair: string
+    kind: 'decision'; id: string; part: CasePart; text: string; decisionType: DecisionType; chair: string
     mandatedPresent: string[]; dissent: { organisation: string; reason: string }[]
   }
   | {
-    kind: 'action'; id: string; what: string; ownerOrganisation: string; ownerPerson: string | null; due: string
+    kind: 'decision-mandate'; id: string; decisionId: string; present: string[]; mandatedPresent: string[]
+    dissent: { organisation: string; reason: string }[]
+  }
+  | {
+    kind: 'action'; id: string; part: CasePart; what: string; ownerOrganisation: string; ownerPerson: string | null; due: string
     goalId: string | null; resultKey: ResultKey | null
   }
   | { kind: 'restore'; section: SectionName; planItemId: string }

@@ -5,7 +5,7 @@
  */
 import * as Y from 'yjs'
 import {
-  addAction, addAgreement, addDangerStatement, addDecision, addDays, addGoal, addJusticeItem, addPerson,
+  addAction, addAgreement, addDangerStatement, addDays, addDecisionMandate, addGoal, addInnerAction, addItem, addJusticeItem, addPerson,
   addSafetyScore, addSosItem, addTraumaScreening, appendParagraph, getInnerNotesFragment, getSummaryFragment,
   migratePlanDoc, setPhase, setRedFlag, setRegie, setResult, type PlanActor,
 } from '../../shared/plan'
@@ -13,6 +13,9 @@ import {
 const VT: PlanActor = { name: 'Anouk de Wit', organisation: 'Veilig Thuis Noordkust' }
 const POLITIE: PlanActor = { name: 'Ruben Smit', organisation: 'Politie Eenheid Noordkust' }
 const WIJKTEAM: PlanActor = { name: 'Fatma Yilmaz', organisation: 'Wijkteam Havenstad' }
+// Fixed ids: the inner document's mandate records point at these plan decisions.
+const PHASE_DECISION_ID = '5d0c6a1e-8f3b-4c52-9a47-1e2f3a4b5c01'
+const MDA_DECISION_ID = '5d0c6a1e-8f3b-4c52-9a47-1e2f3a4b5c02'
 
 /** Builds the plan document of the demo case, counted from its MDA++ start date. */
 export function buildDemoPlanDoc(start: string): Y.Doc {
@@ -30,10 +33,10 @@ export function buildDemoPlanDoc(start: string): Y.Doc {
   addAction(doc, { what: 'School informeren over de afspraken', ownerOrganisation: 'Wijkteam Havenstad', due: addDays(start, 1), status: 'done', doneNote: 'Intern begeleider gesproken.', goalId: safe.id }, WIJKTEAM)
   addAction(doc, { what: 'Plan van aanpak opstellen met alle partners', ownerOrganisation: 'Wijkteam Havenstad', due: addDays(start, 28), goalId: plan.id }, WIJKTEAM)
   addAction(doc, { what: 'Traumascreening voor moeder aanbieden', ownerOrganisation: 'GGZ Kustland', due: addDays(start, 21), resultKey: 'recovery' }, VT)
-  addAction(doc, { what: 'Plegeraanbod voor vader aanvragen', ownerOrganisation: 'Reclassering Noordkust', due: addDays(start, 10), status: 'blocked', blockedReason: 'Financiering van het programma nog niet rond.', resultKey: 'stable-safety' }, VT)
-  const phase = addDecision(doc, { text: 'Start in de fase veiligheid; eerst directe veiligheid regelen.', type: 'phase', chair: 'Anouk de Wit', mandatedPresent: ['Veilig Thuis Noordkust', 'Politie Eenheid Noordkust', 'Wijkteam Havenstad'] }, VT)
+  // The perpetrator programme (Reclassering) is in the inner document: a school must not learn of it (DOMAIN.md §4.1).
+  const phase = addItem(doc, 'decisions', { text: 'Start in de fase veiligheid; eerst directe veiligheid regelen.', type: 'phase', chair: 'Anouk de Wit' }, VT, { id: PHASE_DECISION_ID })
   setPhase(doc, 'veiligheid', phase.id, VT)
-  addDecision(doc, { text: 'Casus wordt opgepakt in het MDA++-overleg; wijkteam neemt de casusregie.', type: 'plan', chair: 'Anouk de Wit', mandatedPresent: ['Veilig Thuis Noordkust', 'Wijkteam Havenstad'] }, VT)
+  addItem(doc, 'decisions', { text: 'Casus wordt opgepakt in het MDA++-overleg; wijkteam neemt de casusregie.', type: 'plan', chair: 'Anouk de Wit' }, VT, { id: MDA_DECISION_ID })
   setRegie(doc, {
     casusregisseur: { organisation: 'Wijkteam Havenstad', person: 'Fatma Yilmaz' },
     procesregisseur: { organisation: 'Zorg- en Veiligheidshuis Noordkust', person: null },
@@ -67,5 +70,9 @@ export function buildDemoInnerDoc(start: string): Y.Doc {
   addJusticeItem(doc, { type: 'incident', text: 'Melding huiselijk geweld, greep naar de keel.', date: addDays(start, -3) }, POLITIE)
   addJusticeItem(doc, { type: 'criminal-case', text: 'Aangifte in voorbereiding; OM beslist over de strafrechtelijke route.', date: start }, POLITIE)
   addTraumaScreening(doc, { personId: mother.id, offeredOn: start, note: 'Wachttijd GGZ navragen.' }, VT)
+  addInnerAction(doc, { what: 'Plegeraanbod voor vader aanvragen', ownerOrganisation: 'Reclassering Noordkust', due: addDays(start, 10), status: 'blocked', blockedReason: 'Financiering van het programma nog niet rond.', resultKey: 'stable-safety' }, VT)
+  // Who sat at the table with mandate when the plan's decisions were taken: binnenring only.
+  addDecisionMandate(doc, { decisionId: PHASE_DECISION_ID, mandatedPresent: ['Veilig Thuis Noordkust', 'Politie Eenheid Noordkust', 'Wijkteam Havenstad'] }, VT)
+  addDecisionMandate(doc, { decisionId: MDA_DECISION_ID, mandatedPresent: ['Veilig Thuis Noordkust', 'Wijkteam Havenstad'] }, VT)
   return doc
 }

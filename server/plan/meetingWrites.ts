@@ -1,8 +1,10 @@
 /**
- * What a meeting writes into the plan (decisions, actions, restored items; server/meetings/rules.ts), as a change
- * to a document the doc hub runs as a server-side edit for the acting chair. Idempotent:
- * an item that already exists under the id the meeting chose is left alone (a retried
- * command writes nothing twice).
+ * What a meeting writes into the plan documents (decisions, their mandate records,
+ * actions, restored items; server/meetings/rules.ts, recordWrites.ts), as a change to
+ * one document the doc hub runs as a server-side edit for the acting chair. `inner`
+ * writes go to `case/<id>/inner`, which the buitenring never reads. Idempotent: an item
+ * that already exists under the id the meeting chose is left alone (a retried command
+ * writes nothing twice).
  */
 import type * as Y from 'yjs'
 import { addItem, getItem, restoreItem, sectionPart, type PlanActor } from '../../shared/plan'
@@ -11,26 +13,47 @@ import type { PlanWrite } from '../meetings/rules'
 
 /** The document part a write goes to. */
 export function partOfWrite(write: PlanWrite): CasePart {
-  return write.kind === 'restore' ? sectionPart(write.section) : 'plan'
+  switch (write.kind) {
+    case 'restore': return sectionPart(write.section)
+    case 'decision-mandate': return 'inner'
+    default: return write.part
+  }
 }
 
-/** Applies the write to `doc`. @throws PlanValidationError for input the plan refuses. */
+/** Applies the write to `doc` (the document {@link partOfWrite} names). @throws PlanValidationError for input the plan refuses. */
 export function applyMeetingWrite(doc: Y.Doc, write: PlanWrite, actor: PlanActor): void {
   switch (write.kind) {
     case 'decision':
-      if (getItem(doc, 'decisions', write.id)) return
-      addItem(doc, 'decisions', {
-        text: write.text, type: write.decisionType, chair: write.chair, mandatedPresent: write.mandatedPresent, dissent: write.dissent, innerRefs: [],
+      writeDecision(doc, write, actor)
+      return
+    case 'decision-mandate':
+      if (getItem(doc, 'decisionMandates', write.id)) return
+      addItem(doc, 'decisionMandates', {
+        decisionId: write.decisionId, present: write.present, mandatedPresent: write.mandatedPresent, dissent: write.dissent,
       }, actor, { id: write.id })
       return
-    case 'action':
-      if (getItem(doc, 'actions', write.id)) return
-      addItem(doc, 'actions', {
+    case 'action': {
+      const section = write.part === 'inner' ? 'innerActions' : 'actions'
+      if (getItem(doc, section, write.id)) return
+      addItem(doc, section, {
         what: write.what, ownerOrganisation: write.ownerOrganisation, ownerPerson: write.ownerPerson, due: write.due,
         goalId: write.goalId, resultKey: write.resultKey,
       }, actor, { id: write.id })
       return
+    }
     case 'restore':
       restoreItem(doc, write.section, write.planItemId, actor)
   }
+}
+
+function writeDecision(doc: Y.Doc, write: Extract<PlanWrite, { kind: 'decision' }>, actor: PlanActor): void {
+  const common = { text: write.text, type: write.decisionType, chair: write.chair, innerRefs: [] }
+  if (write.part === 'inner') {
+    if (getItem(doc, 'innerDecisions', write.id)) return
+    addItem(doc, 'innerDecisions', { ...common, mandatedPresent: write.mandatedPresent, dissent: write.dissent }, actor, { id: write.id })
+    return
+  }
+  // The plan decision names nobody: mandate and dissent are the inner document's (a decision-mandate write).
+  if (getItem(doc, 'decisions', write.id)) return
+  addItem(doc, 'decisions', common, actor, { id: write.id })
 }

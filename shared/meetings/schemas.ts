@@ -4,6 +4,7 @@
  * at the edge; the names are a public contract (docs/API.md).
  */
 import { z } from 'zod'
+import { ITEM_VISIBILITIES } from '../plan/innerRecords'
 import { INNER_SECTIONS, PLAN_SECTIONS } from '../plan/layout'
 import { DECISION_TYPES, RESULT_KEYS, SAFETY_SCORE_MAX, SAFETY_SCORE_MIN, MAX_TEXT_LENGTH } from '../plan/model'
 import { AGENDA_KINDS, MEETING_FORMATS } from './formats'
@@ -67,12 +68,16 @@ export const commandSchema = z.discriminatedUnion('type', [
     type: z.literal('decision'), meetingId: id, itemId: id.nullable().default(null),
     text: safeString().trim().min(1, 'text is empty').max(MAX_TEXT_LENGTH), decisionType: z.enum(DECISION_TYPES),
     dissent: z.array(z.strictObject({ organisation: safeString().trim().min(1).max(120), reason: text })).max(20).default([]),
+    /** `inner`: only the binnenring sees the decision (the inner document); default the plan both rings read. */
+    visibility: z.enum(ITEM_VISIBILITIES).default('plan'),
   }),
   z.strictObject({
     type: z.literal('action'), meetingId: id, itemId: id.nullable().default(null),
     what: safeString().trim().min(1, 'what is empty').max(MAX_TEXT_LENGTH), ownerOrganisation: safeString().trim().min(1).max(120),
     ownerPerson: safeString().trim().min(1).max(120).nullable().default(null), due: isoDate,
     goalId: id.nullable().default(null), resultKey: z.enum(RESULT_KEYS).nullable().default(null),
+    /** `inner`: only the binnenring sees the action (the inner document); default the plan both rings read. */
+    visibility: z.enum(ITEM_VISIBILITIES).default('plan'),
   }).refine((c) => (c.goalId === null) !== (c.resultKey === null), { message: 'link the action to exactly one goal or result', path: ['goalId'] }),
   z.strictObject({ type: z.literal('restore'), meetingId: id, section, planItemId: id }),
   z.strictObject({ type: z.literal('close'), meetingId: id }),

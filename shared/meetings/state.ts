@@ -6,6 +6,7 @@
  */
 import type { DecisionType } from '../plan/model'
 import type { SectionName } from '../plan/layout'
+import type { CasePart } from '../protocol/docName'
 import type { AgendaKind, MeetingFormat, WorkshopBoard } from './formats'
 
 /** scheduled → live → closed. */
@@ -123,6 +124,8 @@ export interface MeetingRecord {
   /** Decision type or the section restored in; for an action null. */
   detail: DecisionType | SectionName | null
   at: string
+  /** The document written: `inner` only the binnenring reads (and sees recorded); absent in records made before it existed (then `plan`). */
+  part?: CasePart
 }
 
 /** A meeting as the server stores it. */
@@ -170,6 +173,11 @@ export interface PresentParticipant {
   handRaised: boolean
 }
 
+/** Someone present as a view shows them: the ring is left out in an admitted buitenring partner's view (server/meetings/view.ts). */
+export interface PresentInView extends Omit<PresentParticipant, 'ring'> {
+  ring?: 'inner' | 'outer'
+}
+
 /** The meeting as one participant sees it. */
 export interface MeetingView extends Omit<MeetingState, 'entries' | 'nextSteps'> {
   /** The viewer's own entries, and everyone's on revealed items. */
@@ -178,7 +186,7 @@ export interface MeetingView extends Omit<MeetingState, 'entries' | 'nextSteps'>
   submitted: Record<string, string[]>
   /** The viewer's own next step and the shared ones. */
   nextSteps: NextStep[]
-  present: PresentParticipant[]
+  present: PresentInView[]
   /** The server's clock when the view was made (timers count down in server time). */
   serverNow: number
   /** What the viewer may do. */

@@ -6,6 +6,7 @@
  */
 import { isDeepEqual } from './deepEqual'
 import type { DangerStatement, JusticeItem, Person, RedFlag, RedFlagState, SafetyScore, SosItem, TraumaScreening } from './innerItems'
+import type { DecisionMandate, InnerAction, InnerDecision } from './innerRecords'
 import { RESULT_KEYS, type GsavPhase, type ItemMeta, type ResultKey, type ResultStatus } from './model'
 import { hasInnerPart, type PlanJson } from './planJson'
 import { REGIE_ROLES, type Action, type Agreement, type Decision, type Escalation, type Goal, type RegieHolder } from './planItems'
@@ -69,6 +70,9 @@ export interface PlanDiff {
   safetyScale?: SectionDiff<SafetyScore>
   justice?: SectionDiff<JusticeItem>
   traumaScreening?: SectionDiff<TraumaScreening>
+  innerActions?: SectionDiff<InnerAction>
+  innerDecisions?: SectionDiff<InnerDecision>
+  decisionMandates?: SectionDiff<DecisionMandate>
   redFlags?: RedFlagChange[]
   innerNotesChanged?: boolean
 }
@@ -172,6 +176,9 @@ export function diffPlans(before: PlanJson | null, after: PlanJson): PlanDiff {
     safetyScale: diffSection(old?.safetyScale ?? [], after.safetyScale),
     justice: diffSection(old?.justice ?? [], after.justice),
     traumaScreening: diffSection(old?.traumaScreening ?? [], after.traumaScreening),
+    innerActions: diffSection(old?.innerActions ?? [], after.innerActions),
+    innerDecisions: diffSection(old?.innerDecisions ?? [], after.innerDecisions),
+    decisionMandates: diffSection(old?.decisionMandates ?? [], after.decisionMandates),
     redFlags: diffRedFlags(old?.redFlags ?? [], after.redFlags),
     innerNotesChanged: (old?.innerNotesText ?? '') !== after.innerNotesText,
   }
@@ -182,6 +189,7 @@ export function isEmptyPlanDiff(diff: PlanDiff): boolean {
   const sections: (SectionDiff<unknown> | undefined)[] = [
     diff.goals, diff.agreements, diff.actions, diff.decisions, diff.escalations,
     diff.family, diff.sosMap, diff.dangerStatements, diff.safetyScale, diff.justice, diff.traumaScreening,
+    diff.innerActions, diff.innerDecisions, diff.decisionMandates,
   ]
   const isSectionEmpty = (s: SectionDiff<unknown> | undefined): boolean =>
     s === undefined || s.added.length + s.changed.length + s.removed.length === 0

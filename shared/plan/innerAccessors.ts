@@ -16,9 +16,13 @@ import {
   type SafetyScore, type SafetyScoreInput, type SosItem, type SosItemInput, type SosItemPatch, type TraumaScreening,
   type TraumaScreeningInput, type TraumaScreeningPatch,
 } from './innerItems'
+import type {
+  DecisionMandate, DecisionMandateInput, InnerAction, InnerDecision, InnerDecisionInput,
+} from './innerRecords'
 import { RED_FLAG_HISTORY, asYMap, getRedFlagsMap } from './layout'
 import { assertPlanDoc, newRedFlagMap } from './migrate'
 import { RED_FLAG_KEYS, readFields, redFlagKeySchema, type PlanActor, type RedFlagStatus } from './model'
+import type { ActionInput, ActionPatch } from './planItems'
 import { addItem, listItems, parseActor, updateItem, zodProblems, type ListOptions } from './schema'
 
 /** Adds a person (first name only). @throws PlanValidationError, PlanDocumentError */
@@ -97,6 +101,40 @@ export function updateTraumaScreening(doc: Y.Doc, id: string, patch: TraumaScree
 /** Trauma screening records in creation order. */
 export function listTraumaScreenings(doc: Y.Doc, options: ListOptions = {}): TraumaScreening[] {
   return listItems(doc, 'traumaScreening', options)
+}
+
+/** Adds an action only the binnenring sees (e.g. a perpetrator programme). @throws PlanValidationError, PlanDocumentError */
+export function addInnerAction(doc: Y.Doc, input: ActionInput, actor: PlanActor, options: { id?: string } = {}): InnerAction {
+  return addItem(doc, 'innerActions', input, actor, options)
+}
+/** Changes an inner action. @throws PlanValidationError, PlanDocumentError */
+export function updateInnerAction(doc: Y.Doc, id: string, patch: ActionPatch, actor: PlanActor): InnerAction {
+  return updateItem(doc, 'innerActions', id, patch, actor)
+}
+/** Inner actions in creation order. */
+export function listInnerActions(doc: Y.Doc, options: ListOptions = {}): InnerAction[] {
+  return listItems(doc, 'innerActions', options)
+}
+
+/** Records a decision only the binnenring sees, with mandate and dissent. @throws PlanValidationError, PlanDocumentError */
+export function addInnerDecision(doc: Y.Doc, input: InnerDecisionInput, actor: PlanActor, options: { id?: string } = {}): InnerDecision {
+  return addItem(doc, 'innerDecisions', input, actor, options)
+}
+/** Inner decisions in creation order. */
+export function listInnerDecisions(doc: Y.Doc, options: ListOptions = {}): InnerDecision[] {
+  return listItems(doc, 'innerDecisions', options)
+}
+
+/**
+ * Records who was present with mandate and who dissented when a plan decision was
+ * taken (append-only; the plan decision names nobody). @throws PlanValidationError, PlanDocumentError
+ */
+export function addDecisionMandate(doc: Y.Doc, input: DecisionMandateInput, actor: PlanActor, options: { id?: string } = {}): DecisionMandate {
+  return addItem(doc, 'decisionMandates', input, actor, options)
+}
+/** Mandate records in creation order. */
+export function listDecisionMandates(doc: Y.Doc, options: ListOptions = {}): DecisionMandate[] {
+  return listItems(doc, 'decisionMandates', options)
 }
 
 function readState(raw: unknown): RedFlagState {

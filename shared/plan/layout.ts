@@ -9,7 +9,8 @@
  *   `phase` (Y.Map {current, since, decisionId}), `phaseHistory` (Y.Array of changes),
  *   and the rich-text fragment `summary`.
  * `case/<id>/inner`: section maps `family`, `sosMap`, `dangerStatements`, `safetyScale`,
- *   `justice`, `traumaScreening`; `redFlags` (Y.Map flag key → Y.Map {status, note, …,
+ *   `justice`, `traumaScreening`, `innerActions`, `innerDecisions` (what a school must
+ *   not see), `decisionMandates` (mandate and dissent of plan decisions); `redFlags` (Y.Map flag key → Y.Map {status, note, …,
  *   history: Y.Array}); and the rich-text fragment `innerNotes`.
  *
  * Sections are maps keyed by uuid, so two partners adding items at the same time never
@@ -29,7 +30,9 @@ export const META_PART = 'part'
 /** Section maps of the plan document (both rings). */
 export const PLAN_SECTIONS = ['goals', 'agreements', 'actions', 'decisions', 'escalations'] as const
 /** Section maps of the inner document (inner ring only). */
-export const INNER_SECTIONS = ['family', 'sosMap', 'dangerStatements', 'safetyScale', 'justice', 'traumaScreening'] as const
+export const INNER_SECTIONS = [
+  'family', 'sosMap', 'dangerStatements', 'safetyScale', 'justice', 'traumaScreening', 'innerActions', 'innerDecisions', 'decisionMandates',
+] as const
 /** A section of the plan document. */
 export type PlanSectionName = (typeof PLAN_SECTIONS)[number]
 /** A section of the inner document. */

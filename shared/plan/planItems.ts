@@ -149,13 +149,27 @@ export interface Dissent {
   reason: string
 }
 
-/** Decision (besluit). `meetingId` is the item metadata's. */
+/** Who was present with mandate when a decision was taken, and who dissented (binnenring only). */
+export const mandateShape = {
+  mandatedPresent: nameListSchema,
+  dissent: z.array(dissentSchema).max(MAX_LIST_LENGTH, 'has too many entries'),
+}
+
+/** Why a plan decision names nobody: that an organisation sits at the table is binnenring information (DOMAIN.md §5, §7). */
+const MANDATE_IS_INNER = 'belongs in the inner document (decisionMandates), not in the plan a school reads'
+
+/**
+ * Decision (besluit). `meetingId` is the item metadata's. In the plan document
+ * `mandatedPresent` and `dissent` stay empty (kept for the JSON contract): who was
+ * present with mandate and who dissented is written to the inner document's
+ * `decisionMandates`, keyed by the decision's id.
+ */
 export const decisionShape = {
   text: requiredTextSchema,
   type: z.enum(DECISION_TYPES),
   chair: nameSchema.nullable(),
-  mandatedPresent: nameListSchema,
-  dissent: z.array(dissentSchema).max(MAX_LIST_LENGTH, 'has too many entries'),
+  mandatedPresent: z.array(nameSchema).max(0, MANDATE_IS_INNER),
+  dissent: z.array(dissentSchema).max(0, MANDATE_IS_INNER),
   innerRefs: idListSchema,
 }
 /** Fields of a decision. */

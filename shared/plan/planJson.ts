@@ -6,6 +6,7 @@
  */
 import type { ResultDeadline } from './deadlines'
 import type { DangerStatement, JusticeItem, Person, RedFlag, SafetyScore, SosItem, TraumaScreening } from './innerItems'
+import type { DecisionMandate, InnerAction, InnerDecision } from './innerRecords'
 import type { Action, Agreement, Decision, Escalation, Goal, PhaseState, RegieState, ResultState } from './planItems'
 
 /** One MDA++ result with its dates and goals. */
@@ -47,6 +48,12 @@ export interface InnerPartJson {
   safetyScale: SafetyScore[]
   justice: JusticeItem[]
   traumaScreening: TraumaScreening[]
+  /** Actions a school must not see. */
+  innerActions: InnerAction[]
+  /** Decisions a school must not see, with mandate and dissent. */
+  innerDecisions: InnerDecision[]
+  /** Mandate and dissent of plan decisions, by `decisionId`. */
+  decisionMandates: DecisionMandate[]
   /** The prose inner notes as plain text. */
   innerNotesText: string
 }
@@ -56,7 +63,8 @@ export interface PlanJson extends PlanPartJson, Partial<InnerPartJson> {}
 
 /** The keys of {@link InnerPartJson}: absent from a plan-only JSON. */
 export const INNER_JSON_KEYS = [
-  'family', 'sosMap', 'dangerStatements', 'redFlags', 'safetyScale', 'justice', 'traumaScreening', 'innerNotesText',
+  'family', 'sosMap', 'dangerStatements', 'redFlags', 'safetyScale', 'justice', 'traumaScreening',
+  'innerActions', 'innerDecisions', 'decisionMandates', 'innerNotesText',
 ] as const satisfies readonly (keyof InnerPartJson)[]
 
 /** Whether a plan JSON carries the inner part. */

@@ -16,6 +16,11 @@ import {
   type JusticeItemPatch, type Person, type PersonInput, type PersonPatch, type SafetyScore, type SafetyScoreInput,
   type SosItem, type SosItemInput, type SosItemPatch, type TraumaScreening, type TraumaScreeningInput, type TraumaScreeningPatch,
 } from './innerItems'
+import {
+  DECISION_MANDATE_FALLBACK, INNER_ACTION_FALLBACK, INNER_DECISION_FALLBACK, decisionMandateInputSchema, decisionMandateShape,
+  innerActionInputSchema, innerActionPatchSchema, innerActionShape, innerDecisionInputSchema, innerDecisionPatchSchema, innerDecisionShape,
+  type DecisionMandate, type DecisionMandateInput, type InnerAction, type InnerDecision, type InnerDecisionInput, type InnerDecisionPatch,
+} from './innerRecords'
 import { asYMap, getSectionMap, type SectionName } from './layout'
 import type { FieldShape } from './model'
 import {
@@ -41,6 +46,9 @@ export interface SectionItems {
   safetyScale: SafetyScore
   justice: JusticeItem
   traumaScreening: TraumaScreening
+  innerActions: InnerAction
+  innerDecisions: InnerDecision
+  decisionMandates: DecisionMandate
 }
 
 /** The input type of each section's add function. */
@@ -56,9 +64,12 @@ export interface SectionInputs {
   safetyScale: SafetyScoreInput
   justice: JusticeItemInput
   traumaScreening: TraumaScreeningInput
+  innerActions: ActionInput
+  innerDecisions: InnerDecisionInput
+  decisionMandates: DecisionMandateInput
 }
 
-/** The patch type of each editable section; `safetyScale` is append-only. */
+/** The patch type of each editable section; `safetyScale` and `decisionMandates` are append-only. */
 export interface SectionPatches {
   goals: GoalPatch
   agreements: AgreementPatch
@@ -70,6 +81,8 @@ export interface SectionPatches {
   dangerStatements: DangerStatementPatch
   justice: JusticeItemPatch
   traumaScreening: TraumaScreeningPatch
+  innerActions: ActionPatch
+  innerDecisions: InnerDecisionPatch
 }
 
 /** A section whose items can be edited after they are added. */
@@ -158,4 +171,10 @@ export const SECTION_SPECS: Readonly<Record<SectionName, SectionSpec>> = {
     shape: traumaScreeningShape, fallback: TRAUMA_SCREENING_FALLBACK, input: traumaScreeningInputSchema,
     patch: traumaScreeningPatchSchema, check: checkTraumaScreening, refs: traumaRefs,
   },
+  // goalId of an inner action points at a goal in the plan document: not resolvable here (like danger statements' goalIds).
+  innerActions: { shape: innerActionShape, fallback: INNER_ACTION_FALLBACK, input: innerActionInputSchema, patch: innerActionPatchSchema, check: checkAction },
+  innerDecisions: {
+    shape: innerDecisionShape, fallback: INNER_DECISION_FALLBACK, input: innerDecisionInputSchema, patch: innerDecisionPatchSchema, check: noProblems,
+  },
+  decisionMandates: { shape: decisionMandateShape, fallback: DECISION_MANDATE_FALLBACK, input: decisionMandateInputSchema, patch: null, check: noProblems },
 }

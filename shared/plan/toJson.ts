@@ -6,7 +6,7 @@
 import type * as Y from 'yjs'
 import { computeResultDeadlines } from './deadlines'
 import {
-  listDangerStatements, listJusticeItems, listPersons, listRedFlags, listSafetyScores, listSosItems, listTraumaScreenings,
+  listDangerStatements, listDecisionMandates, listInnerActions, listInnerDecisions, listJusticeItems, listPersons, listRedFlags, listSafetyScores, listSosItems, listTraumaScreenings,
 } from './innerAccessors'
 import { getInnerNotesFragment, getSummaryFragment, readDocMeta } from './layout'
 import { assertReadablePlanDoc } from './migrate'
@@ -69,6 +69,9 @@ function innerPartToJson(doc: Y.Doc, includeRemoved: boolean): InnerPartJson {
     safetyScale: listSafetyScores(doc, list),
     justice: listJusticeItems(doc, list),
     traumaScreening: listTraumaScreenings(doc, list),
+    innerActions: listInnerActions(doc, list),
+    innerDecisions: listInnerDecisions(doc, list),
+    decisionMandates: listDecisionMandates(doc, list),
     innerNotesText: fragmentToText(getInnerNotesFragment(doc)),
   }
 }

@@ -57,10 +57,14 @@ const innerTopShape = {
   safetyScale: z.array(z.unknown()),
   justice: z.array(z.unknown()),
   traumaScreening: z.array(z.unknown()),
+  innerActions: z.array(z.unknown()),
+  innerDecisions: z.array(z.unknown()),
+  decisionMandates: z.array(z.unknown()),
   innerNotesText: z.string(),
 }
 const INNER_TOP_FALLBACK: FieldsOf<typeof innerTopShape> = {
-  family: [], sosMap: [], dangerStatements: [], redFlags: [], safetyScale: [], justice: [], traumaScreening: [], innerNotesText: '',
+  family: [], sosMap: [], dangerStatements: [], redFlags: [], safetyScale: [], justice: [], traumaScreening: [],
+  innerActions: [], innerDecisions: [], decisionMandates: [], innerNotesText: '',
 }
 
 const resultSchema = z.looseObject({ key: z.enum(RESULT_KEYS), status: z.enum(RESULT_STATUSES), evidence: textSchema, goals: z.array(z.unknown()) })
@@ -196,7 +200,13 @@ function checkInnerPart(ctx: Context, top: FieldsOf<typeof innerTopShape>, plan:
     if (screened.has(item.personId as string)) ctx.problems.push({ path: `${path}.personId`, message: 'has a second screening record' })
     screened.add(item.personId as string)
   }
-  const innerIds = liveIds([...family, ...sosMap, ...dangerStatements, ...safetyScale, ...justice, ...screenings])
+  const innerActions = checkItems(ctx, 'innerActions', top.innerActions, 'innerActions')
+  for (const { path, item } of innerActions) checkRef(ctx, goalIds, item.goalId, `${path}.goalId`, 'goal')
+  const innerDecisions = checkItems(ctx, 'innerDecisions', top.innerDecisions, 'innerDecisions')
+  const mandates = checkItems(ctx, 'decisionMandates', top.decisionMandates, 'decisionMandates')
+  const decisionIds = liveIds([...(plan.decisions ?? []), ...innerDecisions])
+  for (const { path, item } of mandates) checkRef(ctx, decisionIds, item.decisionId, `${path}.decisionId`, 'decision')
+  const innerIds = liveIds([...family, ...sosMap, ...dangerStatements, ...safetyScale, ...justice, ...screenings, ...innerActions, ...innerDecisions])
   for (const items of [plan.goals, plan.agreements, plan.actions, plan.decisions]) {
     for (const { path, item } of items ?? []) {
       (item.innerRefs as string[]).forEach((id, i) => checkRef(ctx, innerIds, id, `${path}.innerRefs[${i}]`, 'inner item'))

@@ -49,7 +49,8 @@ export const STAMPED_ORGANISATION_FIELDS: readonly string[] = ['updatedByOrganis
 /** Item fields fixed at creation. */
 export const ITEM_IMMUTABLE_FIELDS: readonly string[] = ['id', 'author', 'organisation', 'createdAt', 'meetingId']
 
-const APPEND_ONLY_SECTIONS: readonly SectionName[] = ['decisions', 'safetyScale']
+// A decision, and who was present with mandate or dissented, is never rewritten: a correction is a new entry.
+const APPEND_ONLY_SECTIONS: readonly SectionName[] = ['decisions', 'safetyScale', 'innerDecisions', 'decisionMandates']
 
 function sectionRule(section: SectionName): RootRule {
   return {

@@ -133,13 +133,19 @@ describe('meeting rules', () => {
     expect(viewMeeting(s, chair, [], 0).cards.map((c) => [c.text, c.author])).toEqual([['Kaart', politie.name]])
   })
 
-  it('records decisions and actions as plan writes with the mandated partners present', () => {
+  it('records a plan decision naming nobody, with the mandated partners present in an inner mandate record', () => {
     const m = run(meeting(), { type: 'attendance', userId: POLITIE, present: true, mandate: true }, chair)
     const r = applyCommand(m, cmd({ meetingId: m.id, type: 'decision', text: 'Besluit', decisionType: 'plan' }), chair, ctx())
     expect(r.ok).toBe(true)
     if (!r.ok) return
-    expect(r.effects).toEqual([{ kind: 'plan-write', write: expect.objectContaining({ kind: 'decision', mandatedPresent: ['Ruben (Politie)'], chair: chair.name }) }])
+    const decisionId = r.state.records[0]!.planItemId
+    expect(r.effects).toEqual([
+      { kind: 'plan-write', write: expect.objectContaining({ kind: 'decision', part: 'plan', mandatedPresent: [], dissent: [], chair: chair.name }) },
+      { kind: 'plan-write', write: expect.objectContaining({ kind: 'decision-mandate', decisionId, mandatedPresent: ['Ruben (Politie)'], present: ['Ruben (Politie)'] }) },
+    ])
     expect(r.state.records).toHaveLength(1)
+    const inner = applyCommand(m, cmd({ meetingId: m.id, type: 'decision', text: 'Strafrechtelijk', decisionType: 'criminal-route', visibility: 'inner' }), chair, ctx())
+    expect(inner.ok && inner.effects).toEqual([{ kind: 'plan-write', write: expect.objectContaining({ kind: 'decision', part: 'inner', mandatedPresent: ['Ruben (Politie)'] }) }])
     expect(refusal(m, { type: 'decision', text: 'x', decisionType: 'plan' }, politie)).toBe('forbidden')
   })
 
