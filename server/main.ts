@@ -124,6 +124,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     trustProxy: config.trustProxy, metricsToken: config.metricsToken, publicOrigin: config.publicOrigin,
     isSecureCookie: config.publicOrigin?.startsWith('https:') ?? false, loginFailures: login,
     clientDir: config.serveClient ? resolve(projectRoot, 'dist/client') : null, meetings: meetings.service,
+    purge: { edit: (name, editor, change) => hub.edit(name, editor, change), compact: (name) => store.compact(name) },
   })
   await warmUp({
     store, resolveSession: (token) => sessions.resolve(token), findMembership: (caseId, userId) => findMembership(db, caseId, userId),

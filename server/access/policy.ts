@@ -22,6 +22,8 @@ export interface DocAccess {
   /** The reader's ring and role; null without membership. What they may write is writePolicy.ts. */
   ring: Ring | null
   role: MemberRole | null
+  /** Delete items outright: set only by the case director's audited purge (purgeAccess), never for a socket. */
+  canPurge?: boolean
 }
 
 const NONE: DocAccess = { canRead: false, canWrite: false, ring: null, role: null }
@@ -76,4 +78,14 @@ export function caseAbilities(m: Membership): CaseAbilitiesDto {
     canRunMeetings: isInner && (m.role === 'chair' || m.isCaseDirector),
     canSeeMembers: isInner,
   }
+}
+
+/**
+ * The access of the case director's purge (http/routes/purge.ts): their document access
+ * plus `canPurge`, for a binnenring case director who writes; null for anyone else.
+ */
+export function purgeAccess(membership: Membership | null, doc: DocRef): DocAccess | null {
+  if (!membership?.isCaseDirector || membership.ring !== 'inner') return null
+  const access = decideDocAccess(membership, doc)
+  return access.canWrite ? { ...access, canPurge: true } : null
 }

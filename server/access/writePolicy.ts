@@ -7,7 +7,10 @@
  * - the writer's identity: `author`, `organisation`, `updatedBy`, `recorder`,
  *   `removedBy` are the writer's own; `id`, `createdAt`, `meetingId` never change;
  * - history: decisions and safety scores are append-only, red-flag and phase histories
- *   only grow, items are removed by tombstone (and restorable), never deleted;
+ *   only grow, items are removed by tombstone (and restorable), never deleted, except
+ *   by the case director's audited purge (`canPurge`, only ever set by the purge route);
+ * - shares (writeShares.ts): the writer's organisation stays within its share of each
+ *   section it writes (live items, item bytes);
  * - the ring (DOMAIN.md §5): the buitenring writes only its own organisation's actions
  *   (adds them, and moves their status), nothing else.
  * Returns the first refusal as a short English reason (logged and sent as the close
@@ -19,10 +22,11 @@ import type { CasePart } from '../../shared/protocol/docName'
 import { SECTION_SPECS } from '../../shared/plan/sections'
 import { readFields } from '../../shared/plan/model'
 import {
-  ITEM_IDENTITY_FIELDS, ITEM_IMMUTABLE_FIELDS, MAX_CLOCK_SKEW_MS, MAX_ITEMS_PER_SECTION, MAX_OFFLINE_AGE_MS, OUTER_RING_ACTION_FIELDS, ROOT_RULES, itemShape,
+  ITEM_IDENTITY_FIELDS, ITEM_IMMUTABLE_FIELDS, MAX_CLOCK_SKEW_MS, MAX_OFFLINE_AGE_MS, OUTER_RING_ACTION_FIELDS, ROOT_RULES, itemShape,
   type RootRule,
 } from '../../shared/plan/writeRules'
 import { judgeEntries, judgeFieldMap, judgeFieldValue, judgeLog, judgeRichText, safeJson } from './writePolicyRoots'
+import { judgeShare } from './writeShares'
 import { liveValue, mapEntry, type Touch, type TouchContext } from '../collab/updateTouches'
 
 /** Who writes: the session's identity and the membership's ring and role. */
@@ -31,6 +35,11 @@ export interface Writer {
   organisation: string
   ring: Ring
   role: MemberRole
+  /**
+   * May delete (purge) items outright: the case director through the audited purge
+   * route's server-side edit, never a socket (http/routes/purge.ts).
+   */
+  canPurge?: boolean
 }
 
 type Refusal = string | null
@@ -80,8 +89,10 @@ function judgeSection(root: string, rule: SectionRule, touches: Touch[], ctx: To
       if (t.key === null) return `${root} holds items by id`
       if (t.op === 'delete') {
         // Removal is a tombstone (restorable, in the diff). Only an item the writer added
-        // themselves may disappear: their own undo of that addition.
-        if (rule.appendOnly || !t.item || !ctx.isOwn(t.item)) return `${rule.section} items are removed by marking them removed, never deleted`
+        // themselves may disappear: their own undo of that addition; or the case
+        // director's purge.
+        const isPurge = writer.canPurge === true && writer.ring === 'inner'
+        if (rule.appendOnly || !t.item || !(isPurge || ctx.isOwn(t.item))) return `${rule.section} items are removed by marking them removed, never deleted`
         removed.add(t.key)
         continue
       }
@@ -104,7 +115,8 @@ function judgeSection(root: string, rule: SectionRule, touches: Touch[], ctx: To
     const refusal = judgeItemChange(rule, section, id, fields, writer)
     if (refusal) return refusal
   }
-  return null
+  if (added.size === 0 && changedFields.size === 0) return null
+  return judgeShare(rule.section, section, writer, added.size > 0)
 }
 
 function judgeNewItem(rule: SectionRule, section: Y.Map<unknown>, id: string, ctx: TouchContext, writer: Writer, now: number): Refusal {
@@ -115,7 +127,6 @@ function judgeNewItem(rule: SectionRule, section: Y.Map<unknown>, id: string, ct
   if (!ctx.isNew(entry)) return `${rule.section} items are changed field by field, never replaced`
   const map = liveValue(section, id)
   if (!(map instanceof Y.Map)) return `${rule.section} items must be maps`
-  if (section.size > MAX_ITEMS_PER_SECTION) return `${rule.section} holds at most ${MAX_ITEMS_PER_SECTION} items`
   const shape = itemShape(rule.section)
   const raw: Record<string, unknown> = {}
   for (const [key, value] of map.entries()) {

@@ -24,6 +24,7 @@ import { CloseCode } from '../../shared/protocol/closeCodes'
 import { admitUpdate, type Refusal } from './admission'
 import { applyStoredUpdates } from './applyLog'
 import { ClientOwners } from './clientIds'
+import { docBudgetReason, docByteLimit } from './docBudget'
 import { CommitQueue } from './commitQueue'
 import type { DocStore } from './docStore'
 import { decodeFanout, docChannel, encodeFanoutAwarenessQuery, encodeFanoutUpdate, type FanoutMessage } from './fanout'
@@ -234,12 +235,11 @@ export class HubDoc {
     if (!this.deps.budgets.take(conn.user.id, update.byteLength)) {
       return { step: 'budget', reason: `more than ${this.deps.limits.maxUserBytesPerMinute} update bytes in a minute` }
     }
-    if (this.approxBytes + update.byteLength > this.deps.limits.maxDocBytes) {
+    const limit = docByteLimit(this.deps.limits, conn)
+    if (this.approxBytes + update.byteLength > limit) {
       // The estimate only grows; measure before refusing.
       this.approxBytes = Y.encodeStateAsUpdate(this.staging.get()).byteLength
-      if (this.approxBytes + update.byteLength > this.deps.limits.maxDocBytes) {
-        return { step: 'budget', reason: `the document would exceed ${this.deps.limits.maxDocBytes} bytes` }
-      }
+      if (this.approxBytes + update.byteLength > limit) return { step: 'budget', reason: docBudgetReason(this.deps.limits, conn) }
     }
     return null
   }

@@ -25,6 +25,9 @@ export const DEFAULT_HUB_LIMITS: HubLimits = {
   // The demo plan encodes to ~20 KB; a plan with 500 items in every section stays well
   // under 8 MiB. More is abuse or a bug, and every node holding the doc would pay for it.
   maxDocBytes: 8 * 1024 * 1024,
+  // A quarter of the budget that only the binnenring (and the chair's meeting writes)
+  // can use: far more than a year of meetings writes, so buitenring volume never blocks them.
+  binnenringReserveBytes: 2 * 1024 * 1024,
   // Typing all day is a few KB a minute; pasting a long report is ~100 KB. Two frames of
   // the maximum size per minute is generous and stops one account growing memory fast.
   maxUserBytesPerMinute: 4 * 1024 * 1024,

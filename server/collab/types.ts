@@ -55,6 +55,8 @@ export interface HubLimits {
   awarenessMinIntervalMs: number
   /** Size budget of one document's encoded state, in bytes. */
   maxDocBytes: number
+  /** Bytes of `maxDocBytes` the buitenring cannot fill: kept for the binnenring (docBudget.ts). */
+  binnenringReserveBytes: number
   /** Update bytes one user may send per minute to this node, over all their connections. */
   maxUserBytesPerMinute: number
   /** Presence (awareness) client ids one connection may speak for. */

@@ -15,6 +15,7 @@ import type { Logger } from '../log'
 import { apiNotFound, errorHandler, loadSession, requireSameOrigin, securityHeaders } from './middleware'
 import { caseRoutes } from './routes/cases'
 import { planRoutes } from './routes/plan'
+import { purgeRoutes, type PurgeRouteDeps } from './routes/purge'
 import { versionRoutes } from './routes/versions'
 import { meetingRoutes } from './routes/meetings'
 import type { MeetingService } from '../meetings/meetingService'
@@ -45,6 +46,8 @@ export interface HttpAppDeps {
   /** Directory of the built client, or null to serve the API only. */
   clientDir: string | null
   meetings: MeetingService
+  /** The doc hub's server-side edit and the store's compaction, for the case director's purge. */
+  purge: Pick<PurgeRouteDeps, 'edit' | 'compact'>
 }
 
 /** Largest JSON body: plan data goes through the websocket, not here. */
@@ -83,6 +86,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
     db: deps.db, audit: deps.audit, accessEvents: deps.accessEvents, initialiseDocs: (id) => initialiseCaseDocs(deps.store, id, deps.nodeId),
   }))
   api.use(planRoutes({ db: deps.db, store: deps.store, audit: deps.audit }))
+  api.use(purgeRoutes({ db: deps.db, audit: deps.audit, ...deps.purge }))
   api.use(versionRoutes({ db: deps.db, store: deps.store, audit: deps.audit }))
   api.use(meetingRoutes({ db: deps.db, audit: deps.audit, meetings: deps.meetings }))
   api.use(apiNotFound)

@@ -20,7 +20,7 @@ export const planWriteCheck: WriteCheck = {
     const { ring, role } = conn.access
     if (!ring || !role) return 'no membership of this case'
     return judgeWrite(ref.part, touches, context, {
-      name: conn.user.name, organisation: conn.user.organisationName, ring, role,
+      name: conn.user.name, organisation: conn.user.organisationName, ring, role, canPurge: conn.access.canPurge,
     })
   },
 }

@@ -7,6 +7,7 @@
  * by the chair, the pen given to one participant) is a new entry, not a new branch.
  */
 import { z } from 'zod'
+import type { Ring } from '../api/schemas'
 import type { CasePart } from '../protocol/docName'
 import { redFlagStateShape } from './innerItems'
 import { INNER_ROOTS, INNER_SECTIONS, META_ROOT, PLAN_ROOTS, PLAN_SECTIONS, RED_FLAG_HISTORY, type SectionName } from './layout'
@@ -30,8 +31,29 @@ export type RootRule =
   /** A Tiptap rich-text fragment (richText.ts). */
   | { kind: 'rich-text' }
 
-/** Items per section: a plan with more than this is not a plan any partner can read. */
-export const MAX_ITEMS_PER_SECTION = 500
+/**
+ * One organisation's share of a plan document (issue 18): no organisation's volume,
+ * and no tombstone, can use up what another organisation writes with.
+ * - `liveItemsPerSection`: items of one section the organisation wrote (`organisation`,
+ *   the author's) that are not marked removed. Removed items count for nobody here: a
+ *   case director's clean-up gives room back, and only the binnenring can remove.
+ * - `itemBytesPerSection`: the encoded size of every item of one section the
+ *   organisation wrote, removed ones included (a removed item is still in the document
+ *   until it is purged). Read from the document's content, so every node measures the same.
+ * The binnenring's share is the old plan-wide bound (a plan with more is not a plan any
+ * partner can read); each buitenring organisation gets a fifth of it. The document-size
+ * budget keeps a reserve the buitenring cannot reach (server/collab/docBudget.ts).
+ */
+export interface OrganisationShare {
+  liveItemsPerSection: number
+  itemBytesPerSection: number
+}
+
+/** The share of each organisation, by the ring of the writer's membership. */
+export const ORGANISATION_SHARES: Readonly<Record<Ring, OrganisationShare>> = {
+  inner: { liveItemsPerSection: 500, itemBytesPerSection: 4 * 1024 * 1024 },
+  outer: { liveItemsPerSection: 100, itemBytesPerSection: 512 * 1024 },
+}
 /** Entries in an append-only log (phase history, one red flag's history). */
 export const MAX_LOG_ENTRIES = 1000
 /** How far a new item's `createdAt` may lie in the future (clock skew between machines). */
