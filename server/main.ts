@@ -35,7 +35,7 @@ import { warmUp } from './warmUp'
 import { createPlanPreparer } from './plan/caseDocs'
 import { planWriteCheck, typePlanRoots } from './plan/planGuard'
 import { createLockWriteCheck } from './plan/lockGuard'
-import { createItemHistoryRecorder } from './plan/itemHistory'
+import { itemHistoryOf } from './plan/itemHistory'
 import { admissionMembership } from './access/meetingAccess'
 import { createLockRegistry } from './meetings/lockRegistry'
 import { createMeetings } from './meetingsWiring'
@@ -102,7 +102,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const hub = createDocHub({
     store, bus, audit, log, metrics, nodeId: instanceId, limits, prepare: createPlanPreparer(log),
     checks: [planWriteCheck, createLockWriteCheck(locks.locksOf)], typeRoots: typePlanRoots, reauthorize, touchSession: (id) => sessions.touch(id),
-    onAccepted: createItemHistoryRecorder(db, log),
+    historyOf: itemHistoryOf,
   })
   const accessEvents = createAccessEvents(bus, instanceId, log)
   const meetings = createMeetings({ config, db, store, hub, sessions, accessEvents, locks, log, nodeId: instanceId })

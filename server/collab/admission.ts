@@ -5,9 +5,11 @@
  *   structure → client-id ownership → trial apply (catch up once if it waits) → touches
  *   → every write check (schema and authority, from server/access) → accept.
  * `accept` is called synchronously right after the last check, so the staging copy and
- * the commit queue never disagree about what was accepted.
+ * the commit queue never disagree about what was accepted; it gets the update's history
+ * rows, to be committed in the same transaction.
  */
 import type * as Y from 'yjs'
+import type { HistoryRow } from './docStore'
 import type { ClientOwners } from './clientIds'
 import { checkStructure, type StagingDoc } from './updateGuard'
 import type { HubConnection, WriteCheck, WriteCheckInput } from './types'
@@ -21,8 +23,8 @@ export interface AdmissionContext {
   /** Reads what this node missed from the update log (another node's late bus message). */
   catchUp(): Promise<void>
   isClosed(): boolean
-  /** Told of every accepted update that changed something, right after it was queued for commit (an item's history). */
-  onAccepted?(input: WriteCheckInput): void
+  /** The history rows of an accepted update that changed something, committed with it (server/plan/itemHistory.ts). */
+  historyOf?(input: WriteCheckInput): readonly HistoryRow[]
 }
 
 /** A refusal: a short reason without plan content, and the step that refused. */
@@ -36,7 +38,7 @@ export interface Refusal {
  * @returns null when accepted (or the document closed meanwhile), else the refusal.
  */
 export async function admitUpdate(
-  ctx: AdmissionContext, conn: HubConnection, update: Uint8Array, accept: (update: Uint8Array) => void,
+  ctx: AdmissionContext, conn: HubConnection, update: Uint8Array, accept: (update: Uint8Array, history: readonly HistoryRow[]) => void,
 ): Promise<Refusal | null> {
   let caughtUp = false
   for (;;) {
@@ -68,10 +70,11 @@ export async function admitUpdate(
     }
     // Nothing new (an empty update, only what the document has): nothing to store.
     if (structure.clients.length === 0 && 'touches' in trial.touches && trial.touches.touches.length === 0) return null
-    accept(update)
-    if (ctx.onAccepted && 'touches' in trial.touches && trial.touches.touches.length > 0) {
-      ctx.onAccepted({ docName: ctx.docName, touches: trial.touches.touches, context: trial.touches.context, conn })
-    }
+    // Read from the staging copy before anything else is tried on it.
+    const history = ctx.historyOf && 'touches' in trial.touches && trial.touches.touches.length > 0
+      ? ctx.historyOf({ docName: ctx.docName, touches: trial.touches.touches, context: trial.touches.context, conn })
+      : []
+    accept(update, history)
     return null
   }
 }

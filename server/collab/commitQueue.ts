@@ -6,12 +6,16 @@
  * owner's `committed` callback: the durability rule of hubDoc.ts.
  */
 import * as Y from 'yjs'
+import type { HistoryRow } from './docStore'
 import type { HubConnection } from './types'
 
 /** What the queue needs from its document. */
 export interface CommitQueueDeps {
-  /** Appends one merged batch to the update log; its row id, or null when the database stays unavailable. */
-  persist(update: Uint8Array): Promise<number | null>
+  /**
+   * Appends one merged batch to the update log with the history rows of its updates, in
+   * one transaction; its row id, or null when the database stays unavailable.
+   */
+  persist(update: Uint8Array, history: readonly HistoryRow[]): Promise<number | null>
   /** A batch is persisted: apply, broadcast and publish it. `origin` is the batch's only sender, if it had one. */
   committed(update: Uint8Array, rowId: number, origin: HubConnection | null): void
   /** The batch could not be persisted (or committing threw): the document gives up. */
@@ -21,7 +25,7 @@ export interface CommitQueueDeps {
 
 /** The commit queue of one document. */
 export class CommitQueue {
-  private pending: { update: Uint8Array; origin: HubConnection | null }[] = []
+  private pending: { update: Uint8Array; origin: HubConnection | null; history: readonly HistoryRow[] }[] = []
   /** The batch being committed: accepted, not yet handed on. */
   private inflight: Uint8Array | null = null
   private isFlushing = false
@@ -42,9 +46,9 @@ export class CommitQueue {
     return this.inflight !== null || this.pending.length > 0
   }
 
-  /** Queues an accepted update for the next commit. */
-  enqueue(update: Uint8Array, origin: HubConnection | null): void {
-    this.pending.push({ update, origin })
+  /** Queues an accepted update, with the history rows of its changes, for the next commit. */
+  enqueue(update: Uint8Array, origin: HubConnection | null, history: readonly HistoryRow[] = []): void {
+    this.pending.push({ update, origin, history })
     this.queuedGen++
     this.scheduleFlush()
   }
@@ -79,7 +83,7 @@ export class CommitQueue {
     const gen = this.queuedGen
     const merged = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((b) => b.update))
     this.inflight = merged
-    const id = await this.deps.persist(merged)
+    const id = await this.deps.persist(merged, batch.flatMap((b) => b.history))
     this.isFlushing = false
     if (id === null) return this.deps.fail('updates could not be persisted')
     if (this.deps.isClosed()) return

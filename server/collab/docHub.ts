@@ -10,7 +10,7 @@ import type { Bus } from '../bus/bus'
 import type { Logger } from '../log'
 import type { Metrics } from '../metrics'
 import { startConnection } from './connection'
-import type { DocStore } from './docStore'
+import type { DocStore, HistoryRow } from './docStore'
 import { HubDoc } from './hubDoc'
 import type { Refusal } from './admission'
 import { applyServerEdit, type ServerEditor } from './serverEdit'
@@ -40,8 +40,8 @@ export interface DocHubDeps {
   reauthorize?: (conn: HubConnection) => Promise<Reauthorization>
   /** Records activity of a session (its idle limit). */
   touchSession?: (sessionId: string) => void
-  /** See HubDocDeps.onAccepted. */
-  onAccepted?: (input: WriteCheckInput, committed: Promise<void>) => void
+  /** See HubDocDeps.historyOf. */
+  historyOf?: (input: WriteCheckInput) => readonly HistoryRow[]
 }
 
 /** The doc hub of one node. */

@@ -23,12 +23,34 @@ export interface KnownRows {
   ids: readonly number[]
 }
 
+/**
+ * One changed field of one section item, written in the same transaction as the update
+ * that changed it (an item's history, server/plan/itemHistory.ts): no accepted change is
+ * ever stored without its history, and no history without its change.
+ */
+export interface HistoryRow {
+  itemId: string
+  field: string
+  /** JSON values every store can hold (no NUL, no lone surrogate: shared/text.ts). */
+  from: unknown
+  to: unknown
+  userId: string
+  name: string
+  organisation: string
+  /** ISO time of acceptance. */
+  at: string
+}
+
 /** Durable storage of Yjs documents. */
 export interface DocStore {
   /** Snapshot plus every logged update. */
   load(docName: string): Promise<DocLogRead>
-  /** Appends one (merged) update; resolves with its log id once committed. */
-  append(docName: string, update: Uint8Array, nodeId: string): Promise<number>
+  /**
+   * Appends one (merged) update and, in the same transaction, the history rows of the
+   * changes it holds; resolves with its log id once committed. Rejects, storing
+   * nothing, when any part fails.
+   */
+  append(docName: string, update: Uint8Array, nodeId: string, history?: readonly HistoryRow[]): Promise<number>
   /**
    * Updates logged after `afterId`, plus any committed in the last few seconds whatever
    * their id (ids are assigned at insert, so a slower transaction can commit a lower id

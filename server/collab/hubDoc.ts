@@ -26,7 +26,7 @@ import { applyStoredUpdates } from './applyLog'
 import { ClientOwners } from './clientIds'
 import { docBudgetReason, docByteLimit } from './docBudget'
 import { CommitQueue } from './commitQueue'
-import type { DocStore } from './docStore'
+import type { DocStore, HistoryRow } from './docStore'
 import { decodeFanout, docChannel, encodeFanoutAwarenessQuery, encodeFanoutUpdate, type FanoutMessage } from './fanout'
 import { HubAwareness } from './hubAwareness'
 import { encodeSyncStep1, encodeSyncStep2, encodeUpdateMessage } from './protocol'
@@ -59,8 +59,8 @@ export interface HubDocDeps {
   typeRoots?: (docName: string, doc: Y.Doc) => void
   /** Told when the document failed and closed itself, so the hub forgets it. */
   onFailed?: (doc: HubDoc) => void
-  /** Told of every accepted change, with a promise of its commit (an item's history, server/plan/itemHistory.ts). */
-  onAccepted?: (input: WriteCheckInput, committed: Promise<void>) => void
+  /** The history rows of an accepted change, committed in the same transaction (an item's history, server/plan/itemHistory.ts). */
+  historyOf?: (input: WriteCheckInput) => readonly HistoryRow[]
 }
 
 /** Transaction origins that are not a local connection. */
@@ -106,7 +106,7 @@ export class HubDoc {
       limits: deps.limits,
     })
     this.commits = new CommitQueue({
-      persist: (update) => this.persist(update),
+      persist: (update, history) => this.persist(update, history),
       committed: (update, id, origin) => this.handleCommitted(update, id, origin),
       fail: (reason, err) => this.fail(reason, err),
       isClosed: () => this.isClosed,
@@ -215,9 +215,9 @@ export class HubDoc {
       {
         docName: this.name, staging: this.staging, owners: this.owners, checks: this.deps.checks,
         catchUp: () => this.catchUp(), isClosed: () => this.isClosed,
-        onAccepted: this.deps.onAccepted ? (input) => this.deps.onAccepted!(input, this.commits.whenCommitted()) : undefined,
+        historyOf: this.deps.historyOf,
       },
-      conn, update, (accepted) => this.enqueue(conn, accepted),
+      conn, update, (accepted, history) => this.enqueue(conn, accepted, history),
     )
   }
 
@@ -244,10 +244,10 @@ export class HubDoc {
     return null
   }
 
-  private enqueue(conn: HubConnection, update: Uint8Array): void {
+  private enqueue(conn: HubConnection, update: Uint8Array, history: readonly HistoryRow[]): void {
     this.deps.metrics.updatesIn.inc()
     this.approxBytes += update.byteLength
-    this.commits.enqueue(update, conn)
+    this.commits.enqueue(update, conn, history)
   }
 
   /** Sends every known presence state to one connection. */
@@ -290,12 +290,12 @@ export class HubDoc {
     if (this.rowsSinceCompaction >= this.deps.limits.compactAfterRows) this.startCompaction()
   }
 
-  /** Appends to the update log with retries and a bound per attempt; null when the database stays unavailable. */
-  private async persist(update: Uint8Array): Promise<number | null> {
+  /** Appends to the update log (with its history rows) with retries and a bound per attempt; null when the database stays unavailable. */
+  private async persist(update: Uint8Array, history: readonly HistoryRow[]): Promise<number | null> {
     for (let attempt = 0; ; attempt++) {
       const stop = this.deps.metrics.persistSeconds.startTimer()
       try {
-        const id = await withTimeout(this.deps.store.append(this.name, update, this.deps.nodeId), this.deps.limits.storeTimeoutMs, 'committing')
+        const id = await withTimeout(this.deps.store.append(this.name, update, this.deps.nodeId, history), this.deps.limits.storeTimeoutMs, 'committing')
         stop()
         return id
       } catch (err) {

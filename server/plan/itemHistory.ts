@@ -2,16 +2,18 @@
  * An item's history (issue 12): the server records, from every committed update to a
  * plan document, which field of which section item changed, from what to what, by whom.
  * Read from the touches the write guard already computed (so server-side edits of
- * meetings are recorded too), written to `item_history` once the update is committed,
- * never from what a client claims. Bookkeeping fields (`updatedAt`, `updatedBy`,
+ * meetings are recorded too), written to `item_history` in the same transaction as the
+ * update itself (server/store/sqlDocStore.ts `append`), so no accepted change is ever
+ * missing from its history (issue 18 item 7), never from what a client claims. Bookkeeping fields (`updatedAt`, `updatedBy`,
  * `updatedByOrganisation`) are not history of their own: they say who made each change.
  */
 import * as Y from 'yjs'
 import { ROOT_RULES } from '../../shared/plan/writeRules'
 import { parseDocName } from '../../shared/protocol/docName'
+import { toStorableJson } from '../../shared/text'
+import type { HistoryRow } from '../collab/docStore'
 import type { WriteCheckInput } from '../collab/types'
 import type { Sql } from '../db/db'
-import type { Logger } from '../log'
 
 /** Fields that only record who changed an item and when. */
 const BOOKKEEPING_FIELDS = new Set(['updatedAt', 'updatedBy', 'updatedByOrganisation'])
@@ -26,8 +28,7 @@ export interface ItemChange {
   at: string
 }
 
-interface HistoryRow {
-  docName: string
+interface FieldChange {
   itemId: string
   field: string
   from: unknown
@@ -35,14 +36,14 @@ interface HistoryRow {
 }
 
 /** The field changes of one accepted update (pure: reads the staging copy and the touches). */
-export function historyRows(input: WriteCheckInput): HistoryRow[] {
+export function fieldChanges(input: WriteCheckInput): FieldChange[] {
   const ref = parseDocName(input.docName)
   if (ref?.kind !== 'case') return []
   const previous = new Map<string, unknown>()
   for (const t of input.touches) {
     if (t.op === 'delete' && t.path.length === 1 && t.key !== null && 'previous' in t) previous.set(`${t.root}\u0000${t.path[0]}\u0000${t.key}`, t.previous)
   }
-  const rows: HistoryRow[] = []
+  const rows: FieldChange[] = []
   for (const t of input.touches) {
     if (t.op !== 'write' || t.path.length !== 1 || t.key === null || BOOKKEEPING_FIELDS.has(t.key)) continue
     if (ROOT_RULES[ref.part][t.root]?.kind !== 'section') continue
@@ -53,31 +54,26 @@ export function historyRows(input: WriteCheckInput): HistoryRow[] {
     const to = item instanceof Y.Map ? item.get(t.key) : undefined
     const from = previous.get(id)
     if (JSON.stringify(from) === JSON.stringify(to)) continue
-    rows.push({ docName: input.docName, itemId: t.path[0]!, field: t.key, from: from ?? null, to: to ?? null })
+    rows.push({ itemId: t.path[0]!, field: t.key, from: from ?? null, to: to ?? null })
   }
   return rows
 }
 
-/** Records history rows after their update commits. */
-export function createItemHistoryRecorder(db: Sql, log: Logger) {
-  return (input: WriteCheckInput, committed: Promise<void>): void => {
-    const rows = historyRows(input)
-    if (rows.length === 0) return
-    const who = input.conn.user
-    // The time of acceptance, not of the insert: inserts of two nodes may land in either order.
-    const at = new Date().toISOString()
-    committed
-      .then(async () => {
-        for (const r of rows) {
-          await db.query(
-            `INSERT INTO item_history (doc_name, item_id, field, old_value, new_value, user_id, name, organisation, at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-            [r.docName, r.itemId, r.field, JSON.stringify(r.from), JSON.stringify(r.to), who.id, who.name, who.organisationName, at],
-          )
-        }
-      })
-      .catch((err: Error) => log.error({ docName: input.docName, err: err.message }, 'item history not recorded'))
-  }
+/**
+ * The history rows of one accepted update, for the commit queue to write with it. Values
+ * are made storable (shared/text.ts): the guard refuses NUL and lone surrogates, but an
+ * old value may predate that, and must not make the update itself fail to commit.
+ */
+export function itemHistoryOf(input: WriteCheckInput): HistoryRow[] {
+  const changes = fieldChanges(input)
+  if (changes.length === 0) return []
+  const who = input.conn.user
+  // The time of acceptance, not of the insert: commits of two nodes may land in either order.
+  const at = new Date().toISOString()
+  return changes.map((c) => ({
+    itemId: c.itemId, field: c.field, from: toStorableJson(c.from), to: toStorableJson(c.to),
+    userId: who.id, name: who.name, organisation: who.organisationName, at,
+  }))
 }
 
 /** The recorded changes of one item, newest first. */

@@ -3,7 +3,7 @@ import * as Y from 'yjs'
 import type { Db, Sql } from '../db/db'
 import { toBytes } from '../db/db'
 import { applyStoredUpdates } from '../collab/applyLog'
-import type { DocLogRead, DocStore, KnownRows } from '../collab/docStore'
+import type { DocLogRead, DocStore, HistoryRow, KnownRows } from '../collab/docStore'
 
 /**
  * How far back anti-entropy re-reads regardless of id. Ids are taken at insert time;
@@ -83,6 +83,27 @@ async function readLog(q: Sql, docName: string, since: { afterId: number; known?
   return { ...read, lastId: Math.max(read.lastId, maxId) }
 }
 
+/** History rows per INSERT: 8 parameters each, well under PostgreSQL's 65,535. */
+const HISTORY_ROWS_PER_INSERT = 1000
+
+/** The history rows of one update (jsonb values, one row per field), a thousand per statement. */
+async function insertHistory(q: Sql, docName: string, rows: readonly HistoryRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += HISTORY_ROWS_PER_INSERT) await insertHistoryChunk(q, docName, rows.slice(i, i + HISTORY_ROWS_PER_INSERT))
+}
+
+async function insertHistoryChunk(q: Sql, docName: string, rows: readonly HistoryRow[]): Promise<void> {
+  const params: unknown[] = [docName]
+  const values = rows.map((r) => {
+    const base = params.length
+    params.push(r.itemId, r.field, JSON.stringify(r.from), JSON.stringify(r.to), r.userId, r.name, r.organisation, r.at)
+    return `($1, ${Array.from({ length: 8 }, (_, i) => `$${base + i + 1}`).join(', ')})`
+  })
+  await q.query(
+    `INSERT INTO item_history (doc_name, item_id, field, old_value, new_value, user_id, name, organisation, at) VALUES ${values.join(', ')}`,
+    params,
+  )
+}
+
 /** Advisory-lock key of one document (compactions of one doc never overlap). */
 const lockKeySql = "hashtext('doc:' || $1)"
 
@@ -97,12 +118,21 @@ export function createSqlDocStore(db: Db): DocStore {
   }
   return {
     load: (docName) => readLog(db, docName, null),
-    async append(docName, update, nodeId) {
-      const rows = await db.query<{ id: string | number }>(
-        'INSERT INTO doc_updates (doc_name, data, node_id) VALUES ($1, $2, $3) RETURNING id',
-        [docName, update, nodeId],
-      )
-      return Number(rows[0]!.id)
+    async append(docName, update, nodeId, history = []) {
+      const insert = async (q: Sql) => {
+        const rows = await q.query<{ id: string | number }>(
+          'INSERT INTO doc_updates (doc_name, data, node_id) VALUES ($1, $2, $3) RETURNING id',
+          [docName, update, nodeId],
+        )
+        return Number(rows[0]!.id)
+      }
+      if (history.length === 0) return insert(db)
+      // One transaction: an update is never stored without its item history (issue 18 item 7).
+      return db.transaction(async (tx) => {
+        const id = await insert(tx)
+        await insertHistory(tx, docName, history)
+        return id
+      })
     },
     readSince: (docName, afterId, known) => readLog(db, docName, { afterId, known }),
     async compact(docName) {
