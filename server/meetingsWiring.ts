@@ -14,6 +14,7 @@ import { PlanValidationError } from '../shared/plan'
 import { caseDocName, parseDocName } from '../shared/protocol/docName'
 import { canScheduleMeetings, meetingStanding } from './access/meetingAccess'
 import { decideDocAccess } from './access/policy'
+import { deputyRefusal } from './access/roleRules'
 import type { AccessEvent, AccessEvents } from './auth/accessEvents'
 import type { ResolvedSession, SessionStore, SessionUser } from './auth/sessions'
 import type { DocHub } from './collab/docHub'
@@ -27,7 +28,7 @@ import { createMeetingService, MeetingFailure, type MeetingService } from './mee
 import type { KnownPerson, PlanWrite } from './meetings/rules'
 import { createMeetingSockets } from './meetings/socketServer'
 import { applyMeetingWrite, partOfWrite } from './plan/meetingWrites'
-import { findMembership, listMembers } from './store/cases'
+import { findMembership, isPrivacyOfficer, listMembers } from './store/cases'
 import { saveMeeting } from './store/meetings'
 import { adoptVersion } from './versions/adoption'
 
@@ -70,6 +71,7 @@ export function createMeetings(deps: MeetingsWiringDeps): RunningMeetings {
     standing: async (caseId, user, state) => meetingStanding(user, await findMembership(db, caseId, user.id), state),
     people: (caseId, ids) => knownPeople(db, caseId, ids),
     canSchedule: async (caseId, user) => canScheduleMeetings(await findMembership(db, caseId, user.id)),
+    deputyRefusal: async (caseId, userId) => deputyRefusal(await findMembership(db, caseId, userId), await isPrivacyOfficer(db, userId)),
     writePlan: (state, _actor, user, write) => writePlan(deps, state, user, write),
     closeAndAdopt: (closed, expectedSeq, user) => closeAndAdopt(deps, closed, expectedSeq, user),
     endAccess: async (state, userIds, reason) => {

@@ -23,8 +23,13 @@ export interface RuleContext {
   newId(): string
 }
 
-/** Whether the actor chairs the meeting (the chair or the deputy). */
+/**
+ * Whether the actor chairs the meeting (the chair or the deputy). Only while they are a
+ * binnenring member: someone moved to the buitenring (or out of the case) after being
+ * named no longer chairs (server/access/roleRules.ts checks the naming itself).
+ */
 export function isChairOf(state: MeetingState, actor: MeetingActor): boolean {
+  if (!actor.isMember || actor.ring !== 'inner') return false
   return state.chairId === actor.userId || state.deputyChairId === actor.userId
 }
 

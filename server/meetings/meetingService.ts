@@ -29,6 +29,8 @@ export interface MeetingServiceDeps {
   people(caseId: string, userIds: readonly string[]): Promise<Map<string, KnownPerson>>
   /** Whether the user may open a meeting on the case (its chair or case director). */
   canSchedule(caseId: string, user: SessionUser): Promise<boolean>
+  /** Why this user may not be the meeting's deputy chair (server/access/roleRules.ts), or null. */
+  deputyRefusal(caseId: string, userId: string): Promise<string | null>
   /** Writes into the plan through the doc hub for the actor; throws a MeetingFailure when refused. */
   writePlan(state: MeetingState, actor: MeetingActor, user: SessionUser, write: PlanWrite): Promise<void>
   /**
@@ -156,6 +158,8 @@ export function createMeetingService(deps: MeetingServiceDeps): MeetingService {
   return {
     async create(caseId, user, body) {
       if (!(await deps.canSchedule(caseId, user))) fail('forbidden', "Only the case's chair or case director schedules a meeting.")
+      const deputyRefused = body.deputyChairId ? await deps.deputyRefusal(caseId, body.deputyChairId) : null
+      if (deputyRefused) fail('invalid_input', deputyRefused)
       const spec = FORMAT_SPECS[body.format]
       const state: MeetingState = {
         id: randomUUID(), caseId, format: body.format, title: body.title ?? spec.title, startsAt: body.startsAt ?? null, status: 'scheduled',

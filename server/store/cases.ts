@@ -153,6 +153,12 @@ export async function findCandidates(db: Sql, caseId: string, q: string): Promis
   return rows.map((r) => ({ userId: r.id, name: r.name, orgId: r.org_id, orgName: r.org_name, orgKind: r.org_kind, isMember: r.is_member }))
 }
 
+/** Whether the user is a privacy officer (who reads the audit log and is never a case member). */
+export async function isPrivacyOfficer(db: Sql, userId: string): Promise<boolean> {
+  const rows = await db.query<{ p: boolean }>('SELECT is_privacy_officer AS p FROM users WHERE id = $1', [userId])
+  return rows[0]?.p === true
+}
+
 /** A user by id (for adding from the directory). */
 export async function userExists(db: Sql, userId: string): Promise<boolean> {
   return (await db.query('SELECT 1 FROM users WHERE id = $1', [userId])).length > 0

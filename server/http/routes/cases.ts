@@ -9,13 +9,14 @@ import {
   addMemberBodySchema, candidateQuerySchema, createCaseBodySchema, updateMemberBodySchema, uuidParamSchema, type CandidateDto,
 } from '../../../shared/api/schemas'
 import { canCreateCase, canManageMembers } from '../../access/policy'
+import { membershipRefusal } from '../../access/roleRules'
 import type { AccessEvents } from '../../auth/accessEvents'
 import type { SessionUser } from '../../auth/sessions'
 import type { AuditLog } from '../../audit/auditLog'
 import type { Db } from '../../db/db'
 import { AppError, forbidden } from '../../errors'
 import {
-  countCaseDirectors, createCase, lockCase, findCandidates, findMembership, getCaseForMember, listCasesForUser, listMembers, removeMember,
+  countCaseDirectors, createCase, lockCase, findCandidates, findMembership, getCaseForMember, isPrivacyOfficer, listCasesForUser, listMembers, removeMember,
   updateMember, upsertMember, userExists,
 } from '../../store/cases'
 import { findUserByEmail } from '../../store/users'
@@ -48,6 +49,11 @@ export function caseRoutes(deps: CaseRouteDeps): Router {
     if (canManageMembers(await findMembership(deps.db, caseId, user.id))) return
     void deps.audit.record({ ...auditCtx(req), action, outcome: 'denied', caseId })
     throw forbidden('Only the case director (casusregisseur) manages the members of this case.')
+  }
+  /** @throws 422 for a role the access rules do not allow (server/access/roleRules.ts), audited. */
+  const refuseRole = (req: Request, action: string, caseId: string, target: string, message: string): never => {
+    void deps.audit.record({ ...auditCtx(req), action, outcome: 'denied', caseId, target, details: { reason: 'role' } })
+    throw new AppError('invalid_input', 422, message)
   }
   const memberChanged = (caseId: string, userId: string) => deps.accessEvents.publish({ kind: 'membership', caseId, userId })
 
@@ -102,6 +108,11 @@ export function caseRoutes(deps: CaseRouteDeps): Router {
       ? ((await userExists(deps.db, body.userId)) ? body.userId : null)
       : ((await findUserByEmail(deps.db, body.email))?.id ?? null)
     if (!targetId) throw new AppError('not_found', 404, NO_SUCH_PARTNER)
+    const existing = await findMembership(deps.db, caseId, targetId)
+    const refusal = membershipRefusal({
+      ring: body.ring, role: body.role, isCaseDirector: existing?.isCaseDirector ?? false, isPrivacyOfficer: await isPrivacyOfficer(deps.db, targetId),
+    })
+    if (refusal) refuseRole(req, 'case.member.add', caseId, targetId, refusal)
     await upsertMember(deps.db, { caseId, userId: targetId, ring: body.ring, role: body.role, addedBy: user.id })
     await memberChanged(caseId, targetId)
     void deps.audit.record({
@@ -124,11 +135,15 @@ export function caseRoutes(deps: CaseRouteDeps): Router {
       const target = await findMembership(tx, caseId, targetId)
       if (!target) return 'missing' as const
       if (body.isCaseDirector === false && target.isCaseDirector && (await countCaseDirectors(tx, caseId)) <= 1) return 'last' as const
+      const after = { ring: body.ring ?? target.ring, role: body.role ?? target.role, isCaseDirector: body.isCaseDirector ?? target.isCaseDirector }
+      const refusal = membershipRefusal({ ...after, isPrivacyOfficer: await isPrivacyOfficer(tx, targetId) })
+      if (refusal) return { refusal }
       await updateMember(tx, caseId, targetId, body)
       return 'ok' as const
     })
     if (outcome === 'missing') throw new AppError('not_found', 404, 'This partner is not a member of the case.')
     if (outcome === 'last') throw new AppError('conflict', 409, 'A case keeps at least one case director: name another one first.')
+    if (typeof outcome === 'object') refuseRole(req, 'case.member.change', caseId, targetId, outcome.refusal)
     await memberChanged(caseId, targetId)
     void deps.audit.record({ ...auditCtx(req), action: 'case.member.change', outcome: 'ok', caseId, target: targetId, details: { ...body } })
     res.json((await listMembers(deps.db, caseId)).find((m) => m.userId === targetId))
