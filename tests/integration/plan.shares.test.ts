@@ -152,13 +152,13 @@ describe('each organisation has its own share of a plan (issue 18 item 2)', () =
   it('the school adds items until refused (in Dutch: which limit, by whom); then the chair, the politie and the case director are all accepted', async () => {
     const ids = await newCase()
     const reason = await fillUntilRefused(ids.schoolCookie, ids.caseId, (i) => `Gesprek met de mentor ${i}`)
+    const removed = await othersStillWrite(ids, 'items-7731')
+    expect(removed).toBe(ORGANISATION_SHARES.outer.liveItemsPerSection)
     expect(parseShareRefusal(reason)).toEqual({ limit: 'items', section: 'actions', max: 100, organisation: SCHOOL.organisation })
     expect(dutch(reason)).toBe(
       'Niet opgeslagen: OBS De Vlinder heeft zijn deel van dit plan gebruikt, ten hoogste 100 items in Acties per organisatie. ' +
       'De casusregisseur kan items van OBS De Vlinder verwijderen; andere partners kunnen gewoon verder.',
     )
-    const removed = await othersStillWrite(ids, 'items-7731')
-    expect(removed).toBe(ORGANISATION_SHARES.outer.liveItemsPerSection)
 
     // Removed items count for nobody's live share: the school writes again.
     const school = trackD(connectDoc(b(), ids.schoolCookie, caseDocName(ids.caseId, 'plan')))
@@ -172,9 +172,9 @@ describe('each organisation has its own share of a plan (issue 18 item 2)', () =
     const ids = await newCase()
     // 4,000 wide characters (3 bytes each in UTF-8) per action.
     const reason = await fillUntilRefused(ids.schoolCookie, ids.caseId, (i) => `SCHOOL-${i}-X ${'漢'.repeat(3985)}`)
+    await othersStillWrite(ids, 'bytes-5529')
     expect(parseShareRefusal(reason)).toEqual({ limit: 'bytes', section: 'actions', max: 512 * 1024, organisation: SCHOOL.organisation })
     expect(dutch(reason)).toContain('OBS De Vlinder heeft zijn deel van dit plan gebruikt, ten hoogste 512 kB tekst in Acties per organisatie')
-    await othersStillWrite(ids, 'bytes-5529')
 
     // The purge: one of the school's items is gone from both nodes, the log and the history; audited.
     const docName = caseDocName(ids.caseId, 'plan')
