@@ -101,8 +101,28 @@ function innerContent(plan: PlanJson): Content[] {
   out.push(heading('Rode vlaggen'), table(['Vlag', 'Status', 'Toelichting'], (plan.redFlags ?? []).filter((f) => f.status !== 'unknown').map((f) => [f.key, f.status, f.note || '–']), [130, 80, '*']))
   out.push(heading('Veiligheidsschaal'), table(['Partner', 'Score', 'Datum', 'Reden'], (plan.safetyScale ?? []).filter((s) => !s.removedAt).map((s) => [s.partner, String(s.score ?? '–'), dateNl(s.date), s.reason || '–']), [120, 40, 75, '*']))
   out.push(heading('Justitie en politie'), table(['Soort', 'Omschrijving', 'Datum'], (plan.justice ?? []).filter((j) => !j.removedAt).map((j) => [j.type, j.text, dateNl(j.date)]), [90, '*', 75]))
+  out.push(...innerRecordsContent(plan))
   out.push(heading('Notities binnenring'), { text: plan.innerNotesText || '–' })
   return out
+}
+
+const mandateLine = (r: { mandatedPresent: string[]; dissent: { organisation: string; reason: string }[] }, present: string[] = []) => [
+  present.length > 0 ? `Aanwezig: ${present.join(', ')}` : '',
+  r.mandatedPresent.length > 0 ? `Met mandaat: ${r.mandatedPresent.join(', ')}` : '',
+  ...r.dissent.map((d) => `Niet eens: ${d.organisation} (${d.reason})`),
+].filter((line) => line !== '').join('\n') || '–'
+
+/** The binnenring's actions and decisions, and who sat at the table for each plan decision: never in the buitenring's PDF. */
+function innerRecordsContent(plan: PlanJson): Content[] {
+  const decisionText = new Map(plan.decisions.map((d) => [d.id, d.text]))
+  return [
+    heading('Acties alleen binnenring'),
+    table(['Wat', 'Eigenaar', 'Deadline', 'Status'], (plan.innerActions ?? []).filter((a) => !a.removedAt).map((a) => [a.what, a.ownerPerson ? `${a.ownerOrganisation} (${a.ownerPerson})` : a.ownerOrganisation, dateNl(a.due), label(STATUS_LABELS, a.status)]), ['*', 110, 75, 60]),
+    heading('Besluiten alleen binnenring'),
+    table(['Besluit', 'Soort', 'Voorzitter', 'Mandaat en afwijkende meningen'], (plan.innerDecisions ?? []).filter((d) => !d.removedAt).map((d) => [d.text, d.type, d.chair ?? '–', mandateLine(d)]), ['*', 70, 80, 150]),
+    heading('Aanwezigheid, mandaat en afwijkende meningen bij besluiten'),
+    table(['Besluit', 'Aanwezig, mandaat, afwijkend'], (plan.decisionMandates ?? []).filter((m) => !m.removedAt).map((m) => [decisionText.get(m.decisionId) ?? '(besluit niet in deze versie)', mandateLine(m, m.present)]), ['*', 220]),
+  ]
 }
 
 /** Renders the PDF of a version for one reader. */
