@@ -215,7 +215,10 @@ export function useCollabDoc(docName: Ref<string> | string, user: CollabUser): C
     synced.value = isSynced
     if (!isSynced || !recovery) return
     const named = recovery.handleFreshSync(session.doc, Date.now())
-    if (named.length > 0) unsaved.value = [...unsaved.value, ...named]
+    if (named.length === 0) return
+    unsaved.value = [...unsaved.value, ...named]
+    // The named edit says it all (what, why, the text): the general notice would repeat it.
+    refusal.value = null
   }
 
   function listen(target: WebsocketProvider): void {

@@ -128,7 +128,7 @@ export const en: MessageSchema = {
     },
     unsaved: {
       title: 'Not saved: {what}',
-      intro: 'The server did not allow this change. Your other changes were saved. Below is what you wrote, so you can keep it or pass it on another way.',
+      intro: 'The server did not allow this change. Your other changes are not lost: they were sent again. Below is what you wrote, so you can keep it or pass it on another way.',
       why: 'Why',
       wrote: 'What you wrote',
       serverReason: 'Reason given by the server',

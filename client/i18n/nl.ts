@@ -128,7 +128,7 @@ export const nl = {
     },
     unsaved: {
       title: 'Niet opgeslagen: {what}',
-      intro: 'De server stond deze wijziging niet toe. Je andere wijzigingen zijn wel opgeslagen. Hieronder staat wat je schreef, zodat je het kunt bewaren of op een andere manier kunt doorgeven.',
+      intro: 'De server stond deze wijziging niet toe. Je andere wijzigingen gaan niet verloren: die zijn opnieuw verstuurd. Hieronder staat wat je schreef, zodat je het kunt bewaren of op een andere manier kunt doorgeven.',
       why: 'Waarom',
       wrote: 'Wat je schreef',
       serverReason: 'Reden van de server',

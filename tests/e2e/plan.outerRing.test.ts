@@ -4,8 +4,9 @@
  *   no controls on goals, agreements, decisions, regie, phase, results or the summary;
  *   it adds actions of its own organisation and moves their progress, and those
  *   changes reach the chair;
- * - a change the server refuses is dropped with a Dutch message, and the school keeps
- *   working on a fresh copy with everything the server has.
+ * - a change the server refuses is dropped with a Dutch message that names it and shows
+ *   what the school chose, and the school keeps working on a fresh copy with everything
+ *   the server has.
  *
  * How the refusal is provoked, and why this way: after the client hides every control
  * whose change the server refuses, no UI path writes a forbidden change on its own, and
@@ -35,7 +36,8 @@ import { until } from '../helpers/until'
 
 const SCHOOL_ORGANISATION = 'OBS De Vlinder'
 const TIMEOUT = { timeout: 15_000 }
-const REFUSAL_TEXT = 'Je laatste wijziging is niet opgeslagen: de server stond die niet toe.'
+const REFUSAL_TEXT = 'Niet opgeslagen: Actie “Schoolarts inschakelen voor het oudste kind”'
+const REFUSAL_WHY = 'Als partner in de buitenring wijzig je alleen acties van je eigen organisatie.'
 /** Sections the buitenring may only read: no button, select, text field or add form in them. */
 const READ_ONLY_SECTIONS = ['summary', 'results', 'agreements', 'decisions', 'regie', 'phase']
 
@@ -190,10 +192,13 @@ describe('the buitenring on the plan page', () => {
 
     // Unaware, the school moves the action it still sees as its own: the server refuses it.
     await actionRow(school, given).getByTestId('action-status').selectOption('done')
-    const refusal = school.getByTestId('collab-refusal')
+    // The only unsent edit is the refused one: named at once, with what the school chose.
+    const refusal = school.getByTestId('unsaved-edit')
     await refusal.waitFor(TIMEOUT)
     expect(await refusal.getAttribute('role')).toBe('alert')
     expect(await refusal.innerText()).toContain(REFUSAL_TEXT)
+    expect(await refusal.innerText()).toContain(REFUSAL_WHY)
+    expect(await refusal.getByTestId('unsaved-edit-text').innerText()).toContain('gedaan')
     // Kept for people to look at: the message as the partner sees it.
     await refusal.scrollIntoViewIfNeeded()
     await school.screenshot({ path: fileURLToPath(new URL('../../docs/screenshots/plan-refused-write.png', import.meta.url)) })
@@ -215,8 +220,8 @@ describe('the buitenring on the plan page', () => {
     await actionRow(school, kept).getByTestId('action-status').selectOption('in-progress')
     await until(() => onServer(kept)?.status === 'in-progress', { timeoutMs: 10_000, message: 'the fresh copy writes again' })
     await expect.poll(() => actionRow(chair, kept).getByTestId('action-status').inputValue(), TIMEOUT).toBe('in-progress')
-    await school.getByTestId('collab-refusal-dismiss').click()
-    expect(await school.getByTestId('collab-refusal').count()).toBe(0)
+    await school.getByTestId('unsaved-edit-dismiss').click()
+    expect(await school.locator('[data-testid="unsaved-edit"], [data-testid="collab-refusal"]').count()).toBe(0)
     expect(schoolSockets.slice(schoolSockets.indexOf(first) + 1).flatMap((s) => s.closes)).toEqual([])
 
     // The refused change left the browser's own copy (IndexedDB) too: after a reload
@@ -224,7 +229,7 @@ describe('the buitenring on the plan page', () => {
     await school.reload()
     await openPlan(school)
     await expect.poll(() => actionRow(school, given).innerText(), TIMEOUT).toContain('Wijkteam Havenstad')
-    expect(await school.getByTestId('collab-refusal').count()).toBe(0)
+    expect(await school.locator('[data-testid="unsaved-edit"], [data-testid="collab-refusal"]').count()).toBe(0)
     // (The reload itself closes the old sockets from the page's side, without a code.)
     const refusedAgain = schoolSockets.slice(schoolSockets.indexOf(first) + 1).flatMap((s) => s.closes).filter((c) => c.code === CloseCode.UpdateRefused)
     expect(refusedAgain).toEqual([])
