@@ -11,6 +11,7 @@ import type { CollabMetrics } from '../metrics'
 import { stampAwareness } from './awarenessStamp'
 import type { HubDoc } from './hubDoc'
 import type { Refusal } from './admission'
+import { createSyncGate } from './syncGate'
 import { decodeClientMessage, encodeAwarenessUpdate, ProtocolError, type AwarenessEntry, type ClientMessage } from './protocol'
 import type { ConnectionContext, HubConnection, HubLimits } from './types'
 
@@ -45,6 +46,8 @@ export function startConnection(ws: WebSocket, doc: HubDoc, ctx: ConnectionConte
     access: ctx.access,
     send(frame) {
       if (ws.readyState !== ws.OPEN) return
+      // Bounds the queue at maxBufferedBytes plus one frame; a reader that falls that
+      // far behind is closed (it resyncs on reconnect) rather than buffered without bound.
       if (ws.bufferedAmount > deps.limits.maxBufferedBytes) {
         return conn.close(CloseCode.ServerError, 'client too slow, reconnect to resync')
       }
@@ -115,10 +118,19 @@ export function startConnection(ws: WebSocket, doc: HubDoc, ctx: ConnectionConte
     doc.presence.applyFromClient(conn, encodeAwarenessUpdate(stamped.entries), stamped)
   }
 
+  const handleSyncStep1 = createSyncGate({
+    limits: deps.limits,
+    isOpen: () => ws.readyState === ws.OPEN,
+    bufferedBytes: () => ws.bufferedAmount,
+    reply: (stateVector) => doc.syncReplyFor(stateVector),
+    send: (frame, written) => ws.send(frame, () => written()),
+    refuse: (code, reason) => refuse(code, reason),
+  })
+
   const dispatch = (m: ClientMessage) => {
     switch (m.type) {
       case 'sync-step-1':
-        return doc.handleSyncStep1(conn, m.stateVector)
+        return handleSyncStep1(m.stateVector)
       case 'sync-step-2':
       case 'update':
         // conn.access, not ctx.access: a re-check may have made this connection read-only.
@@ -132,6 +144,8 @@ export function startConnection(ws: WebSocket, doc: HubDoc, ctx: ConnectionConte
   }
 
   const handleMessage = (data: RawData, isBinary: boolean) => {
+    // A closing connection gets no work (frames still arrive until the client's close frame).
+    if (ws.readyState !== ws.OPEN) return
     if (!isBinary) return refuse(CloseCode.MalformedMessage, 'text frames are not part of the protocol')
     const frame = toUint8Array(data)
     if (frame.byteLength > deps.limits.maxMessageBytes) {

@@ -29,8 +29,9 @@ import { CommitQueue } from './commitQueue'
 import type { DocStore, HistoryRow } from './docStore'
 import { decodeFanout, docChannel, encodeFanoutAwarenessQuery, encodeFanoutUpdate, type FanoutMessage } from './fanout'
 import { HubAwareness } from './hubAwareness'
-import { encodeSyncStep1, encodeSyncStep2, encodeUpdateMessage } from './protocol'
+import { encodeSyncStep1, encodeUpdateMessage } from './protocol'
 import { RemoteUpdates } from './remoteUpdates'
+import { SyncReplies } from './syncReply'
 import { withTimeout } from './timeouts'
 import type { HubConnection, HubLimits, WriteCheck, WriteCheckInput } from './types'
 import { StagingDoc } from './updateGuard'
@@ -96,6 +97,7 @@ export class HubDoc {
   private approxBytes = 0
   private readonly channel: string
   private readonly busHandler: BusHandler = (m) => this.handleBusMessage(m)
+  private readonly replies = new SyncReplies(() => this.ydoc)
 
   constructor(readonly name: string, private readonly deps: HubDocDeps) {
     this.channel = docChannel(name)
@@ -147,7 +149,7 @@ export class HubDoc {
     this.remote.setCursor(read.lastId)
     this.rowsSinceCompaction = read.logRows
     await this.prepareAndPersist()
-    this.approxBytes = Y.encodeStateAsUpdate(this.ydoc).byteLength
+    this.approxBytes = this.replies.fullState().byteLength // also warms the sync reply cache
     const buffered = this.busBuffer ?? []
     this.busBuffer = null
     for (const m of buffered) this.applyFanout(m)
@@ -191,12 +193,9 @@ export class HubDoc {
     this.presence.detach(conn)
   }
 
-  /**
-   * Answers a client's sync step 1 from the in-memory document, which holds committed
-   * content only (see the file comment).
-   */
-  handleSyncStep1(conn: HubConnection, stateVector: Uint8Array): void {
-    conn.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.ydoc, stateVector)))
+  /** The sync step 2 answering a client's step 1: committed content only (file comment), encoded once per state (syncReply.ts). */
+  syncReplyFor(stateVector: Uint8Array): Uint8Array {
+    return this.replies.replyTo(stateVector)
   }
 
   /**
@@ -327,6 +326,7 @@ export class HubDoc {
   private release(): void {
     this.presence.destroy()
     this.staging.discard()
+    this.replies.clear()
     this.ydoc.destroy()
     this.commits.releaseWaiters()
   }

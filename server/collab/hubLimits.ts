@@ -22,6 +22,10 @@ export const DEFAULT_HUB_LIMITS: HubLimits = {
   // A cursor redrawn ten times a second looks live; a client moving it faster (or a
   // script) is merged into at most ten frames per second per connection, on every node.
   awarenessMinIntervalMs: 100,
+  // y-websocket sends one sync step 1 when its socket opens. A few more leave room for
+  // other clients (a resync timer); dozens are a loop asking for the whole plan.
+  maxSyncRequests: 4,
+  syncRequestWindowMs: 10_000,
   // The demo plan encodes to ~20 KB; a plan with 500 items in every section stays well
   // under 8 MiB. More is abuse or a bug, and every node holding the doc would pay for it.
   maxDocBytes: 8 * 1024 * 1024,

@@ -53,6 +53,9 @@ export interface HubLimits {
   awarenessRenewalDelayMs: number
   /** Shortest time between two presence changes forwarded for one connection (later ones are merged). */
   awarenessMinIntervalMs: number
+  /** Sync step 1s one connection may send per window before it is closed (syncGate.ts). */
+  maxSyncRequests: number
+  syncRequestWindowMs: number
   /** Size budget of one document's encoded state, in bytes. */
   maxDocBytes: number
   /** Bytes of `maxDocBytes` the buitenring cannot fill: kept for the binnenring (docBudget.ts). */
