@@ -12,7 +12,8 @@ const REASON_KINDS: readonly { pattern: RegExp; key: string }[] = [
   { pattern: /locked by the chair|gave the pen/, key: 'locked' },
   { pattern: /readers do not write/, key: 'reader' },
   { pattern: /append-only|never removed|never deleted|cannot be removed|cannot be changed/, key: 'history' },
-  { pattern: /at most|too many|limit|share|budget/, key: 'limit' },
+  // A used-up share has its own message (refusalMessage.ts); these are the other bounds.
+  { pattern: /at most|too many|limit|budget/, key: 'limit' },
 ]
 
 /** The i18n key explaining `reason` (the close reason of a 4409). */

@@ -1,5 +1,6 @@
 import { computed, ref, type ComputedRef, type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
+import { refusalMessageOf } from '../collab/refusalMessage'
 import { refusalReasonKey } from '../collab/refusalReason'
 import type { UnsavedEdit } from '../collab/refusalRecovery'
 import type { CollabDoc } from './useCollabDoc'
@@ -49,12 +50,19 @@ export function useUnsavedEdits(docs: ComputedRef<readonly CollabDoc[]>): {
     return prefix && te(`${prefix}.${text}`) ? t(`${prefix}.${text}`) : text
   }
 
+  /** A used-up share says which limit and whose (refusalMessage.ts); other reasons by kind. */
+  function why(reason: string): string {
+    const sectionLabel = (section: string) => (te(`collab.refusal.section.${section}`) ? t(`collab.refusal.section.${section}`) : section)
+    const share = refusalMessageOf(reason, sectionLabel)
+    return share.key === 'collab.refusal.message' ? t(refusalReasonKey(reason)) : t(share.key, share.params)
+  }
+
   function toView(edit: UnsavedEdit, dismiss: () => void): UnsavedEditView {
     const kind = t(`collab.unsaved.roots.${edit.unit.root}`)
     const what = edit.text.title ? `${kind} “${edit.text.title}”` : kind
     const lines = edit.text.fields.map((f) => ({ label: label(edit.unit.root, f.field), value: value(edit.unit.root, f.field, f.value) }))
     const copyText = [what, ...lines.map((l) => `${l.label}: ${l.value}`)].join('\n')
-    return { id: edit.id, what, why: t(refusalReasonKey(edit.reason)), serverReason: edit.reason, lines, copyText, dismiss }
+    return { id: edit.id, what, why: why(edit.reason), serverReason: edit.reason, lines, copyText, dismiss }
   }
 
   const edits = computed(() =>

@@ -5,6 +5,7 @@ import { getSummaryFragment } from '../../shared/plan/layout'
 import { createRefusalRecovery, RECOVERY_ORIGIN } from '../../client/collab/refusalRecovery'
 import { listChangedUnits, writeUnit } from '../../client/collab/editUnits'
 import { describeUnit } from '../../client/collab/unitText'
+import { refusalReasonKey } from '../../client/collab/refusalReason'
 
 const SCHOOL: PlanActor = { name: 'Eva Jansen', organisation: 'OBS De Vlinder' }
 const CHAIR: PlanActor = { name: 'Anouk de Wit', organisation: 'Veilig Thuis Noordkust' }
@@ -119,5 +120,15 @@ describe('keeping unsent edits through a refused update', () => {
     writeUnit('plan', target, merged, units[0]!, RECOVERY_ORIGIN)
     expect(listChangedUnits('plan', target, merged)).toEqual([])
     expect(describeUnit('plan', server, merged, units[0]!).fields).toEqual([{ field: 'summary', value: 'Moeder zoekt steun bij haar zus.' }])
+  })
+})
+
+describe('the why of a refusal', () => {
+  it('recognises the refusals an honest page can run into, and falls back to a general one', () => {
+    expect(refusalReasonKey('the buitenring changes actions of its own organisation only')).toBe('collab.unsaved.reasons.ownActions')
+    expect(refusalReasonKey('the buitenring may not change goals')).toBe('collab.unsaved.reasons.outerRing')
+    expect(refusalReasonKey('actions is locked by the chair during this agenda item')).toBe('collab.unsaved.reasons.locked')
+    expect(refusalReasonKey('decisions are append-only: add a new entry instead')).toBe('collab.unsaved.reasons.history')
+    expect(refusalReasonKey('something new')).toBe('collab.unsaved.reasons.other')
   })
 })
