@@ -15,7 +15,6 @@ import { createAuditLog } from './audit/auditLog'
 import type { Bus } from './bus/bus'
 import { createMemoryBus } from './bus/memoryBus'
 import { createRedisBus } from './bus/redisBus'
-import { createDocHub } from './collab/docHub'
 import { DEFAULT_HUB_LIMITS } from './collab/hubLimits'
 import type { HubLimits } from './collab/types'
 import type { HubConnection, Reauthorization } from './collab/types'
@@ -33,9 +32,6 @@ import { createLogger, type Logger } from './log'
 import { createMetrics } from './metrics'
 import { warmUp } from './warmUp'
 import { createPlanPreparer } from './plan/caseDocs'
-import { planWriteCheck, typePlanRoots } from './plan/planGuard'
-import { createLockWriteCheck } from './plan/lockGuard'
-import { itemHistoryOf } from './plan/itemHistory'
 import { admissionMembership } from './access/meetingAccess'
 import { createLockRegistry } from './meetings/lockRegistry'
 import { createMeetings } from './meetingsWiring'
@@ -43,6 +39,7 @@ import { listLiveMeetingsOfCase } from './store/meetings'
 import { DEMO_USERS, isDemoSeeded, seedDemo } from './seed'
 import { findMembership } from './store/cases'
 import { createSqlDocStore } from './store/sqlDocStore'
+import { createNodeDocHub } from './wiring/nodeHub'
 
 const projectRoot = fileURLToPath(new URL('..', import.meta.url))
 
@@ -99,10 +96,8 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   }
   const locks = createLockRegistry(db, bus, log)
   await locks.start()
-  const hub = createDocHub({
-    store, bus, audit, log, metrics, nodeId: instanceId, limits, prepare: createPlanPreparer(log),
-    checks: [planWriteCheck, createLockWriteCheck(locks.locksOf)], typeRoots: typePlanRoots, reauthorize, touchSession: (id) => sessions.touch(id),
-    historyOf: itemHistoryOf,
+  const hub = createNodeDocHub({
+    store, bus, audit, log, metrics, nodeId: instanceId, limits, locksOf: locks.locksOf, reauthorize, touchSession: (id) => sessions.touch(id),
   })
   const accessEvents = createAccessEvents(bus, instanceId, log)
   const meetings = createMeetings({ config, db, store, hub, sessions, accessEvents, locks, log, nodeId: instanceId })

@@ -1,9 +1,11 @@
 /**
- * The real doc hub driven directly, without websockets: the same createDocHub, SQL
- * store (real PostgreSQL), audit log, write checks and plan migration that main.ts
- * wires, and connections that are plain objects recording what the hub sends them.
- * For tests that push tens of thousands of updates through the write guard, where a
- * socket per update would measure the network stack instead of the guard.
+ * The real doc hub driven directly, without websockets: the hub a node runs, built by
+ * the same function server/main.ts calls (server/wiring/nodeHub.ts: plan migration,
+ * typed roots, the plan and meeting-lock write checks, item history), over the SQL store
+ * (real PostgreSQL), the audit log and a started lock registry, with connections that
+ * are plain objects recording what the hub sends them. For tests that push tens of
+ * thousands of updates through the write guard, where a socket per update would measure
+ * the network stack instead of the guard.
  */
 import { randomUUID } from 'node:crypto'
 import { pino } from 'pino'
@@ -12,17 +14,18 @@ import { createAuditLog } from '../../server/audit/auditLog'
 import type { SessionUser } from '../../server/auth/sessions'
 import type { Bus } from '../../server/bus/bus'
 import { createMemoryBus } from '../../server/bus/memoryBus'
-import { createDocHub, type DocHub } from '../../server/collab/docHub'
+import type { DocHub } from '../../server/collab/docHub'
 import { DEFAULT_HUB_LIMITS } from '../../server/collab/hubLimits'
 import type { HubConnection, HubLimits } from '../../server/collab/types'
 import type { DocAccess } from '../../server/access/policy'
 import type { Db } from '../../server/db/db'
 import { migrate } from '../../server/db/migrate'
 import { createPgDb } from '../../server/db/pgDb'
+import { createLockRegistry, type LockRegistry } from '../../server/meetings/lockRegistry'
 import { createMetrics, type Metrics } from '../../server/metrics'
-import { createPlanPreparer, initialiseCaseDocs } from '../../server/plan/caseDocs'
-import { planWriteCheck, typePlanRoots } from '../../server/plan/planGuard'
+import { initialiseCaseDocs } from '../../server/plan/caseDocs'
 import { createSqlDocStore } from '../../server/store/sqlDocStore'
+import { createNodeDocHub } from '../../server/wiring/nodeHub'
 import type { DocStore } from '../../server/collab/docStore'
 import { createPgDatabase } from './databases'
 
@@ -39,16 +42,20 @@ export interface DirectHub {
 
 const silent = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' })
 
-function wire(db: Db, bus: Bus, limits: Partial<HubLimits>, onClose: () => Promise<void>): DirectHub {
+/**
+ * `locks` is the first hub's registry for every hub on the database: one registry per
+ * process is what a node has, and all of them read the same live meetings.
+ */
+function wire(db: Db, bus: Bus, locks: LockRegistry, limits: Partial<HubLimits>, onClose: () => Promise<void>): DirectHub {
   const store = createSqlDocStore(db)
   const metrics = createMetrics(`direct-${randomUUID().slice(0, 4)}`)
-  const hub = createDocHub({
+  const hub = createNodeDocHub({
     store, bus, audit: createAuditLog(db, silent), log: silent, metrics, nodeId: `direct-${randomUUID().slice(0, 8)}`,
-    limits: { ...DEFAULT_HUB_LIMITS, ...limits }, prepare: createPlanPreparer(silent), checks: [planWriteCheck], typeRoots: typePlanRoots,
+    limits: { ...DEFAULT_HUB_LIMITS, ...limits }, locksOf: locks.locksOf,
   })
   const self: DirectHub = {
     hub, store, db, metrics,
-    another: (more = limits, otherBus = bus) => wire(db, otherBus, more, async () => undefined),
+    another: (more = limits, otherBus = bus) => wire(db, otherBus, locks, more, async () => undefined),
     async close() {
       await hub.close()
       await onClose()
@@ -62,7 +69,11 @@ export async function startDirectHub(limits: Partial<HubLimits> = {}): Promise<D
   const pgDatabase = await createPgDatabase()
   const db = await createPgDb(pgDatabase.url, () => undefined)
   await migrate(db)
-  return wire(db, createMemoryBus(), limits, async () => {
+  const bus = createMemoryBus()
+  const locks = createLockRegistry(db, bus, silent)
+  await locks.start()
+  return wire(db, bus, locks, limits, async () => {
+    await locks.close()
     await db.close()
     await pgDatabase.drop()
   })
