@@ -74,14 +74,20 @@ export function createMeetings(deps: MeetingsWiringDeps): RunningMeetings {
     deputyRefusal: async (caseId, userId) => deputyRefusal(await findMembership(db, caseId, userId), await isPrivacyOfficer(db, userId)),
     writePlan: (state, _actor, user, write) => writePlan(deps, state, user, write),
     closeAndAdopt: (closed, expectedSeq, user) => closeAndAdopt(deps, closed, expectedSeq, user),
-    endAccess: async (state, userIds, reason) => {
+    endAccess: (state, userIds, reason) => notLongerThan(log, 'access events', async () => {
       sockets?.disconnectUsers(state.id, userIds, reason)
       for (const userId of userIds) await deps.accessEvents.publish({ kind: 'membership', caseId: state.caseId, userId })
-    },
-    changed: async (state) => {
+    }),
+    changed: (state) => notLongerThan(log, 'meeting broadcast', async () => {
       // Locks first: a participant told of a lock must find it enforced on every node.
       await deps.locks.publish(state)
       await sockets?.broadcast(state)
+    }),
+    // A hung Redis (connected, not answering) refuses commands before anything is stored.
+    // A Redis that is down is no reason: the adapter queues, and resumes (ARCHITECTURE.md).
+    reachable: async () => {
+      if (!redis?.isReady) return
+      if ((await within(redis.ping(), REDIS_ANSWER_MS)) === TIMED_OUT) throw new MeetingFailure({ code: 'server_error', message: REDIS_HUNG })
     },
   })
   return {
@@ -117,6 +123,31 @@ export function createMeetings(deps: MeetingsWiringDeps): RunningMeetings {
       if (redis) await closeRedis(redis, log)
     },
   }
+}
+
+/** How long a meeting command waits for Redis: to answer a PING before it is refused, to take the broadcast once stored. */
+const REDIS_ANSWER_MS = 2_000
+const REDIS_HUNG = 'The servers cannot reach each other right now (Redis does not answer); nothing was changed. Try again in a moment.'
+const TIMED_OUT = Symbol('timed out')
+
+/** `p`, or TIMED_OUT after `ms` (p goes on; its outcome is then ignored). */
+async function within<T>(p: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
+  let timer: NodeJS.Timeout | undefined
+  const gaveUp = new Promise<typeof TIMED_OUT>((resolve) => (timer = setTimeout(() => resolve(TIMED_OUT), ms)))
+  try {
+    return await Promise.race([p, gaveUp])
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+/**
+ * Runs a stored change's effects (lock publication, broadcast, access events), waiting at
+ * most REDIS_ANSWER_MS: when Redis hangs after the change was stored, the command is
+ * still answered; the effects complete when Redis answers again.
+ */
+async function notLongerThan(log: Logger, what: string, run: () => Promise<void>): Promise<void> {
+  if ((await within(run(), REDIS_ANSWER_MS)) === TIMED_OUT) log.warn({ what }, 'meeting effects waiting for Redis; answered without them')
 }
 
 /** How long a closing node waits for its queued Redis commands (broadcasts) before dropping them. */

@@ -45,6 +45,11 @@ export interface MeetingServiceDeps {
   changed(state: MeetingState): Promise<void>
   /** Presence rows older than this are not counted (a node that died). */
   presenceStaleMs: number
+  /**
+   * Resolves when the other nodes can be told of a change; throws a MeetingFailure when
+   * they cannot (Redis hung), so a command is refused with nothing stored.
+   */
+  reachable?(): Promise<void>
 }
 
 /** A refusal the caller turns into an error ack or an HTTP error. */
@@ -101,8 +106,9 @@ export function createMeetingService(deps: MeetingServiceDeps): MeetingService {
     (await deps.standing(state.caseId, user, state)) ?? fail('forbidden', 'You have no part in this meeting.')
 
   /** Loads, applies, stores (retrying on a concurrent write), then carries out effects. */
-  const run = (meetingId: string, user: SessionUser, named: readonly string[], decide: (s: MeetingState, a: MeetingActor, ctx: CommandContext) => RuleResult) =>
-    serialise(meetingId, async () => {
+  const run = async (meetingId: string, user: SessionUser, named: readonly string[], decide: (s: MeetingState, a: MeetingActor, ctx: CommandContext) => RuleResult) => {
+    await deps.reachable?.()
+    return serialise(meetingId, async () => {
       const ids: string[] = []
       for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
         const state = await loadOrFail(meetingId)
@@ -128,6 +134,7 @@ export function createMeetingService(deps: MeetingServiceDeps): MeetingService {
       }
       return fail('conflict', 'The meeting changed too often at once; try again.')
     })
+  }
 
   const finish = async (state: MeetingState, effects: MeetingEffect[]): Promise<MeetingState> => {
     await deps.changed(state)

@@ -14,6 +14,10 @@ export interface RedisServer {
   kill(): Promise<void>
   /** Starts it again on the same port and waits until it accepts connections. */
   restart(): Promise<void>
+  /** SIGSTOP: connections stay open and nothing is answered (a hung Redis). */
+  pause(): void
+  /** SIGCONT after `pause`. */
+  resume(): void
 }
 
 /** A TCP port that was free a moment ago on 127.0.0.1. */
@@ -64,5 +68,7 @@ export async function startRedisServer(): Promise<RedisServer> {
       await exited
     },
     restart: launch,
+    pause: () => void process.kill((child as ChildProcess | null)!.pid!, 'SIGSTOP'),
+    resume: () => void process.kill((child as ChildProcess | null)!.pid!, 'SIGCONT'),
   }
 }
