@@ -71,7 +71,7 @@ export function itemHistoryOf(input: WriteCheckInput): HistoryRow[] {
   // The time of acceptance, not of the insert: commits of two nodes may land in either order.
   const at = new Date().toISOString()
   return changes.map((c) => ({
-    itemId: c.itemId, field: c.field, from: toStorableJson(c.from), to: toStorableJson(c.to),
+    itemId: toStorableJson(c.itemId) as string, field: toStorableJson(c.field) as string, from: toStorableJson(c.from), to: toStorableJson(c.to),
     userId: who.id, name: who.name, organisation: who.organisationName, at,
   }))
 }
