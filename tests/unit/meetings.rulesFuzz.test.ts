@@ -4,6 +4,9 @@
  * every kind of participant. Whatever the order: a refusal changes nothing, every change
  * counts one seq, locks hold only for the current item, and no participant's view ever
  * holds another's blind entry before its item is revealed, nor another's private step.
+ * Issue 18: some commands carry their ids in upper case (parsed to exactly the command
+ * with lower-case ids) or NUL / lone surrogates in their text (refused by the schema, with
+ * the reason, before any rule runs).
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
@@ -13,6 +16,8 @@ import { buildAgenda } from '../../server/meetings/agenda'
 import type { MeetingActor } from '../../server/meetings/actor'
 import { applyCommand, startMeeting, type CommandContext } from '../../server/meetings/rules'
 import { viewMeeting } from '../../server/meetings/view'
+import { UNSAFE_TEXT_MESSAGE } from '../../shared/text'
+import { unsafeText } from '../helpers/oddInput'
 
 let counter = 0
 const newId = () => `00000000-0000-4000-9000-${String(++counter).padStart(12, '0')}`
@@ -51,7 +56,19 @@ const commandArb = fc.record({
   score: fc.integer({ min: 0, max: 10 }), flag: fc.boolean(), index: fc.nat(12),
   section: fc.constantFrom('agreements', 'actions', 'goals', 'justice', 'decisions'),
 })
-const stepArb = fc.record({ actor: fc.nat(3), cmd: commandArb })
+const stepArb = fc.record({ actor: fc.nat(3), cmd: commandArb, variant: fc.constantFrom('plain', 'plain', 'plain', 'upper', 'odd'), odd: unsafeText() })
+
+/** Free-text fields of commands (ids, enums and dates are not). */
+const TEXT_KEYS = new Set(['title', 'text', 'what', 'danger', 'plan', 'note', 'ownerOrganisation'])
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
+
+/** `value` with every string replaced by `map` of it and the key it is under. */
+function mapStrings(value: unknown, map: (s: string, key: string) => string, key = ''): unknown {
+  if (typeof value === 'string') return map(value, key)
+  if (Array.isArray(value)) return value.map((v) => mapStrings(v, map, key))
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, map, k)]))
+  return value
+}
 
 type RandomCommand = typeof commandArb extends fc.Arbitrary<infer T> ? T : never
 
@@ -90,14 +107,26 @@ function build(state: MeetingState, c: RandomCommand): Record<string, unknown> {
 
 describe('meeting rules under random command sequences', () => {
   it('keep their invariants whatever the order, the actor and the command', () => {
-    const outcomes = { accepted: 0, refused: 0, entries: 0 }
+    const outcomes = { accepted: 0, refused: 0, entries: 0, odd: 0 }
     fc.assert(fc.property(fc.constantFrom('mda', 'leertafel', 'gesprek', 'workshop'), fc.array(stepArb, { minLength: 20, maxLength: 60 }), (format, steps) => {
       let state = fresh(format as MeetingState['format'])
       for (const step of steps) {
-        const raw = build(state, step.cmd)
-        const parsed = commandSchema.safeParse(Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined)))
+        const raw = Object.fromEntries(Object.entries(build(state, step.cmd)).filter(([, v]) => v !== undefined))
+        if (step.variant === 'odd') {
+          const odd = mapStrings(raw, (s, key) => (TEXT_KEYS.has(key) ? step.odd : s))
+          if (JSON.stringify(odd) !== JSON.stringify(raw)) {
+            const refused = commandSchema.safeParse(odd)
+            expect(refused.success).toBe(false)
+            expect(refused.error!.issues.map((i) => i.message)).toContain(UNSAFE_TEXT_MESSAGE)
+            outcomes.odd++
+            continue
+          }
+        }
+        const parsed = commandSchema.safeParse(step.variant === 'upper' ? mapStrings(raw, (s) => (UUID.test(s) ? s.toUpperCase() : s)) : raw)
         expect(parsed.success, JSON.stringify(raw).slice(0, 200)).toBe(true)
         if (!parsed.success) continue
+        // Upper-case ids parse to exactly the command with the stored (lower-case) ids.
+        if (step.variant === 'upper') expect(parsed.data).toEqual(commandSchema.parse(raw))
         const before = JSON.stringify(state)
         const r = applyCommand(state, parsed.data, actors[step.actor]!, ctx)
         expect(JSON.stringify(state)).toBe(before)
@@ -122,5 +151,6 @@ describe('meeting rules under random command sequences', () => {
     expect(outcomes.accepted).toBeGreaterThan(500)
     expect(outcomes.refused).toBeGreaterThan(500)
     expect(outcomes.entries).toBeGreaterThan(20)
+    expect(outcomes.odd).toBeGreaterThan(200)
   }, 60_000)
 })
