@@ -45,6 +45,15 @@ export default tseslint.config(
     rules: restrict([{ group: ['express', '**/http/**', '**/collab/**'], message: 'server/meetings gets its dependencies as arguments (STYLE.md).' }]),
   },
   {
+    // http/ talks to the doc hub and the meetings through their public entry points only
+    // (listed in server/collab/README.md and server/meetings/README.md), never their internals.
+    files: ['server/http/**'],
+    rules: restrict([{
+      group: ['**/collab/*', '!**/collab/docHub', '!**/collab/docStore', '!**/collab/serverEdit', '**/meetings/*', '!**/meetings/meetingService', '!**/shared/**'],
+      message: 'server/http may import only the entry points of server/collab (docHub, docStore, serverEdit) and server/meetings (meetingService).',
+    }]),
+  },
+  {
     files: ['scripts/**', 'bench/**'],
     rules: { 'no-console': 'off' },
   },
