@@ -107,6 +107,7 @@ export const enPlan: MessageSchema['plan'] = {
     withField: '{field}: {problem}',
     required: 'please fill this in.',
     tooLong: 'this is too long.',
+    unsafeText: 'this holds a character that cannot be stored (such as a NUL character); remove it.',
     date: 'choose a valid date.',
     choose: 'make a choice.',
     boundParty: 'name at least one party that is bound.',

@@ -105,6 +105,7 @@ export const nlPlan = {
     withField: '{field}: {problem}',
     required: 'vul dit in.',
     tooLong: 'dit is te lang.',
+    unsafeText: 'hier staat een teken in dat niet bewaard kan worden (zoals een NUL-teken); haal het weg.',
     date: 'kies een geldige datum.',
     choose: 'maak een keuze.',
     boundParty: 'noem minstens één partij die gebonden is.',

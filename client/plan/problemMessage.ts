@@ -1,4 +1,5 @@
 import { PlanDocumentError, PlanValidationError, type PlanProblem } from '../../shared/plan'
+import { UNSAFE_TEXT_MESSAGE } from '../../shared/text'
 
 /**
  * i18n keys (under `plan.problem`) for the English problem messages of the plan schema.
@@ -8,6 +9,7 @@ import { PlanDocumentError, PlanValidationError, type PlanProblem } from '../../
 const MESSAGE_KEYS: Readonly<Record<string, string>> = {
   'is required': 'required',
   'is too long': 'tooLong',
+  [UNSAFE_TEXT_MESSAGE]: 'unsafeText',
   'must be text': 'required',
   'must be a date as YYYY-MM-DD': 'date',
   'must be a uuid': 'choose',

@@ -16,7 +16,7 @@ import { encodeShareRefusal, parseShareRefusal } from '../../shared/protocol/lim
 function connOf(ring: 'inner' | 'outer'): HubConnection {
   return {
     id: 'c', sessionId: '', send: () => undefined, close: () => undefined,
-    doc: { kind: 'case', caseId: '00000000-0000-4000-8000-000000000000', part: 'plan' },
+    doc: { kind: 'case', caseId: '00000000-0000-4000-8000-000000000000', part: 'plan', name: 'case/00000000-0000-4000-8000-000000000000/plan' },
     access: { canRead: true, canWrite: true, ring, role: 'member' },
     user: { organisationName: ring === 'outer' ? 'OBS De Vlinder' : 'Politie Eenheid Noordkust' } as HubConnection['user'],
   }
