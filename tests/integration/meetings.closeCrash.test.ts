@@ -55,9 +55,9 @@ describe('a meeting close killed half-way', () => {
     const chair = await login(survivor.url, DEMO.chair)
     const politie = await login(survivor.url, DEMO.politie)
 
-    // Two rounds, one doomed node each: closes sent STAGGER_MS apart, the node killed at
-    // KILL_AT_MS after the first. Kill points (ms after a close was sent): round 1 0–280,
-    // round 2 620–900 (by then the first closes have answered).
+    // Two rounds, one doomed node each: closes sent STAGGER_MS apart, the node killed a
+    // set time after the first. Kill points (ms after a close was sent): round 1 0–280,
+    // round 2 620–900 or later (not before the first close of the round has answered).
     const PER_ROUND = 8
     const STAGGER_MS = 40
     const points: number[] = []
@@ -79,6 +79,8 @@ describe('a meeting close killed half-way', () => {
         sent.push(api(doomed.url, chair, 'POST', `/api/meetings/${t.meetingId}/close`).catch(() => null))
       }
       await sleep(Math.max(0, started + killAt - Date.now()))
+      // The late round waits for its first answer (a slow machine): some closes must have finished.
+      if (killAt > PER_ROUND * STAGGER_MS) await Promise.race([sent[0], sleep(10_000)])
       await doomed.kill()
       await Promise.all(sent)
       targets.push(...round)
@@ -102,6 +104,7 @@ describe('a meeting close killed half-way', () => {
       const inbox = await api<{ caseId: string; version: number; kind: string }[]>(survivor.url, politie, 'GET', '/api/inbox')
       expect(inbox.body.filter((x) => x.caseId === t.caseId).map((x) => [x.kind, x.version])).toEqual([['version-adopted', 1]])
     }
+    process.stdout.write(`close kill points (ms after the request): ${points.join(', ')}; live after: ${outcomes.live}, closed: ${outcomes.closed}\n`)
     // Not vacuous: some closes were cut off and some had finished when their node died.
     expect(points.length).toBeGreaterThanOrEqual(15)
     expect(outcomes.live).toBeGreaterThan(0)
