@@ -73,7 +73,7 @@ export interface CollabDoc {
    * Edits the server refused, each with what the partner wrote and why, kept until
    * dismissed; the other unsent edits were written again (refusalRecovery.ts).
    */
-  unsaved: Readonly<Ref<readonly UnsavedEdit[]>>
+  unsaved: ComputedRef<readonly UnsavedEdit[]>
   /** Hides one of {@link unsaved}. */
   dismissUnsaved: (id: string) => void
 }
@@ -276,7 +276,7 @@ export function useCollabDoc(docName: Ref<string> | string, user: CollabUser): C
     dismissRefusal: () => {
       refusal.value = null
     },
-    unsaved: readonly(unsaved),
+    unsaved: computed(() => unsaved.value),
     dismissUnsaved: (id) => {
       unsaved.value = unsaved.value.filter((edit) => edit.id !== id)
     },
