@@ -149,3 +149,16 @@ export function quarantineOf(url: string, docName: string): Promise<{ quarantine
     return { quarantined: ids.map(Number), stillInLog: log.rows.map((r) => Number(r.id)) }
   })
 }
+
+/**
+ * What is stored for `docName` (its snapshot, then its update-log rows in order), for a
+ * test to apply into a fresh Y.Doc: the document as persisted, not as a reader that
+ * migrates in memory would show it.
+ */
+export function storedDocUpdates(url: string, docName: string): Promise<Uint8Array[]> {
+  return withClient(url, async (c) => {
+    const snapshot = await c.query<{ data: Buffer }>('SELECT data FROM doc_snapshots WHERE doc_name = $1', [docName])
+    const rows = await c.query<{ data: Buffer }>('SELECT data FROM doc_updates WHERE doc_name = $1 ORDER BY id', [docName])
+    return [...snapshot.rows, ...rows.rows].map((r) => new Uint8Array(r.data))
+  })
+}

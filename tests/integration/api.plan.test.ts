@@ -1,28 +1,40 @@
 /** `GET /api/cases/:id/plan`: the plan as JSON for the caller's ring (issue 5). */
+import * as Y from 'yjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ErrorDto } from '../../shared/api/schemas'
-import { RED_FLAG_KEYS, RESULT_KEYS, addAction, setRedFlag, type PlanJson } from '../../shared/plan'
+import {
+  PLAN_SCHEMA_VERSION, RED_FLAG_KEYS, RESULT_KEYS, addAction, fragmentToText, getSummaryFragment, planToJson, readDocMeta, setRedFlag,
+  type PlanJson,
+} from '../../shared/plan'
 import { caseDocName } from '../../shared/protocol/docName'
 import type { RunningServer } from '../../server/main'
 import { DEMO_CASE_ID } from '../../server/seed'
 import { api, connectDoc, DEMO, login, synced } from '../helpers/clients'
-import { createDataDir } from '../helpers/databases'
+import { createPgDatabase } from '../helpers/databases'
+import { storedDocUpdates } from '../helpers/dbInspect'
 import { startNode } from '../helpers/nodes'
 import { until } from '../helpers/until'
 
 const INNER_KEYS = ['family', 'sosMap', 'dangerStatements', 'redFlags', 'safetyScale', 'justice', 'traumaScreening', 'innerNotesText']
 let node: RunningServer
-let remove: () => Promise<void>
+// PostgreSQL rather than PGlite, so a test can read what the node stored while it runs.
+let db: Awaited<ReturnType<typeof createPgDatabase>>
 
 beforeAll(async () => {
-  const dir = await createDataDir()
-  remove = dir.remove
-  node = await startNode({ DATA_DIR: dir.dir })
+  db = await createPgDatabase()
+  node = await startNode({ DATABASE_URL: db.url })
 })
 afterAll(async () => {
   await node.close()
-  await remove()
+  await db.drop()
 })
+
+/** A case document as stored, without the migration a reader applies in memory. */
+async function storedDoc(docName: string): Promise<Y.Doc> {
+  const doc = new Y.Doc()
+  for (const update of await storedDocUpdates(db.url, docName)) Y.applyUpdate(doc, update)
+  return doc
+}
 
 const getPlan = async (email: string, caseId = DEMO_CASE_ID) =>
   api<PlanJson & Record<string, unknown>>(node.url, await login(node.url, email), 'GET', `/api/cases/${caseId}/plan`)
@@ -70,9 +82,23 @@ describe('GET /api/cases/:id/plan', () => {
     const chair = await login(node.url, DEMO.chair)
     const created = await api<{ id: string }>(node.url, chair, 'POST', '/api/cases', { title: 'Gezin K.' })
     const r = await api<PlanJson>(node.url, chair, 'GET', `/api/cases/${created.body.id}/plan`)
-    expect(r.body.schemaVersion).toBe(1)
+    expect(r.body.schemaVersion).toBe(PLAN_SCHEMA_VERSION)
     expect(r.body.results.every((x) => x.status === 'open' && x.goals.length === 0)).toBe(true)
     expect(r.body.actions).toEqual([])
+    // GET migrates in memory, so it reads the same from a case stored unmigrated or not
+    // at all: what creation promises is in the stored rows, read here without migrating.
+    const plan = await storedDoc(caseDocName(created.body.id, 'plan'))
+    const inner = await storedDoc(caseDocName(created.body.id, 'inner'))
+    expect(readDocMeta(plan)).toEqual({ schemaVersion: PLAN_SCHEMA_VERSION, part: 'plan' })
+    expect(readDocMeta(inner)).toEqual({ schemaVersion: PLAN_SCHEMA_VERSION, part: 'inner' })
+    const stored = planToJson(plan, inner, { startDate: null })
+    expect(stored.results.map((x) => [x.key, x.status, x.goals.length])).toEqual(RESULT_KEYS.map((key) => [key, 'open', 0]))
+    expect(stored.actions).toEqual([])
+    expect(stored.redFlags?.map((f) => f.key)).toEqual([...RED_FLAG_KEYS])
+    // The one empty paragraph the first typists share.
+    const summary = getSummaryFragment(plan)
+    expect(summary.toArray().map((block) => (block as Y.XmlElement).nodeName)).toEqual(['paragraph'])
+    expect(fragmentToText(summary)).toBe('')
   })
 
   it('shows what partners just edited live, since every shared update is persisted first', async () => {
