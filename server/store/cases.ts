@@ -12,10 +12,18 @@ function newCaseCode(): string {
   return `HG-${new Date().getUTCFullYear()}-${suffix}`
 }
 
+/**
+ * How a stored membership reads, whatever was stored before roles were checked on
+ * assignment (server/access/roleRules.ts): a privacy officer's membership counts for
+ * nothing, and only the binnenring directs a case. `m` is case_members, `u` the user.
+ */
+const EFFECTIVE_MEMBERSHIP = `JOIN users u ON u.id = m.user_id AND NOT u.is_privacy_officer`
+const EFFECTIVE_DIRECTOR = `(m.is_case_director AND m.ring = 'inner') AS is_case_director`
+
 /** The membership of one user in one case, or null when they are not a member. */
 export async function findMembership(db: Sql, caseId: string, userId: string): Promise<Membership | null> {
   const rows = await db.query<{ ring: Ring; role: MemberRole; is_case_director: boolean }>(
-    'SELECT ring, role, is_case_director FROM case_members WHERE case_id = $1 AND user_id = $2',
+    `SELECT m.ring, m.role, ${EFFECTIVE_DIRECTOR} FROM case_members m ${EFFECTIVE_MEMBERSHIP} WHERE m.case_id = $1 AND m.user_id = $2`,
     [caseId, userId],
   )
   const r = rows[0]
@@ -40,8 +48,8 @@ function toSummary(r: CaseRow): CaseSummaryDto {
 /** The cases a user is a member of, newest first. */
 export async function listCasesForUser(db: Sql, userId: string): Promise<CaseSummaryDto[]> {
   const rows = await db.query<CaseRow>(
-    `SELECT c.id, c.code, c.title, m.ring, m.role, m.is_case_director, c.created_at, to_char(c.start_date, 'YYYY-MM-DD') AS start_date
-       FROM case_members m JOIN cases c ON c.id = m.case_id
+    `SELECT c.id, c.code, c.title, m.ring, m.role, ${EFFECTIVE_DIRECTOR}, c.created_at, to_char(c.start_date, 'YYYY-MM-DD') AS start_date
+       FROM case_members m JOIN cases c ON c.id = m.case_id ${EFFECTIVE_MEMBERSHIP}
       WHERE m.user_id = $1 ORDER BY c.created_at DESC, c.code`,
     [userId],
   )
@@ -51,8 +59,8 @@ export async function listCasesForUser(db: Sql, userId: string): Promise<CaseSum
 /** One case as its member sees it, with the member list; null when not a member. */
 export async function getCaseForMember(db: Sql, caseId: string, userId: string): Promise<CaseDetailDto | null> {
   const rows = await db.query<CaseRow>(
-    `SELECT c.id, c.code, c.title, m.ring, m.role, m.is_case_director, c.created_at, to_char(c.start_date, 'YYYY-MM-DD') AS start_date
-       FROM case_members m JOIN cases c ON c.id = m.case_id WHERE c.id = $1 AND m.user_id = $2`,
+    `SELECT c.id, c.code, c.title, m.ring, m.role, ${EFFECTIVE_DIRECTOR}, c.created_at, to_char(c.start_date, 'YYYY-MM-DD') AS start_date
+       FROM case_members m JOIN cases c ON c.id = m.case_id ${EFFECTIVE_MEMBERSHIP} WHERE c.id = $1 AND m.user_id = $2`,
     [caseId, userId],
   )
   const r = rows[0]

@@ -5,12 +5,16 @@
  * member who may chair, and someone moved out of the binnenring no longer chairs over the
  * socket. Valid assignments still work. Real PostgreSQL and Redis.
  */
+import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CloseCode } from '../../shared/protocol/closeCodes'
+import { caseDocName } from '../../shared/protocol/docName'
 import { makeCase } from '../helpers/cases'
-import { api, DEMO, login } from '../helpers/clients'
+import { api, connectDoc, DEMO, login } from '../helpers/clients'
 import { startCluster, type Cluster } from '../helpers/clusters'
 import { userIdOf } from '../helpers/dbInspect'
 import { connectMeeting, type MeetingClient } from '../helpers/meetingClients'
+import { until } from '../helpers/until'
 
 const PRIVACY = 'privacy@demo.test'
 
@@ -95,5 +99,36 @@ describe('role assignments', () => {
     expect(await chair.join(meetingId)).toMatchObject({ ok: true })
     expect(chair.latest()!.status).toBe('live')
     expect(chair.latest()!.currentItemId).toBe(agenda[0]!.id)
+  })
+
+  it('gives nothing to memberships stored before roles were checked: a privacy officer in the binnenring, a buitenring case director', async () => {
+    const { caseId } = await makeCase(url())
+    const c = new pg.Client({ connectionString: cluster.databaseUrl })
+    await c.connect()
+    try {
+      const rows: [string, string, string, boolean][] = [[PRIVACY, 'inner', 'chair', true], [DEMO.school, 'outer', 'chair', true]]
+      for (const [email, ring, role, director] of rows) {
+        await c.query(
+          `INSERT INTO case_members (case_id, user_id, ring, role, is_case_director, added_by)
+           SELECT $1, u.id, $3, $4, $5, u.id FROM users u WHERE u.email = $2`, [caseId, email, ring, role, director],
+        )
+      }
+    } finally {
+      await c.end()
+    }
+    const privacy = await login(url(), PRIVACY)
+    expect((await api(url(), privacy, 'GET', `/api/cases/${caseId}`)).status).toBe(403)
+    expect((await api<unknown[]>(url(), privacy, 'GET', '/api/cases')).body).toEqual([])
+    const plan = connectDoc(url(), privacy, caseDocName(caseId, 'inner'))
+    try {
+      await until(() => plan.closes.some((x) => x.code === CloseCode.Forbidden), { message: 'inner document refused to the privacy officer' })
+    } finally {
+      plan.destroy()
+    }
+    const school = await login(url(), DEMO.school)
+    const detail = await api<{ isCaseDirector: boolean; abilities: { canManageMembers: boolean; canRunMeetings: boolean } }>(url(), school, 'GET', `/api/cases/${caseId}`)
+    expect(detail.body).toMatchObject({ isCaseDirector: false, abilities: { canManageMembers: false, canRunMeetings: false } })
+    expect((await api(url(), school, 'POST', `/api/cases/${caseId}/members`, { email: DEMO.politie, ring: 'inner', role: 'member' })).status).toBe(403)
+    expect((await api(url(), school, 'POST', `/api/cases/${caseId}/meetings`, { format: 'gesprek' })).status).toBe(403)
   })
 })
