@@ -1,10 +1,11 @@
 import { computed, type ComputedRef } from 'vue'
 import { useI18n } from 'vue-i18n'
 import {
-  ACTION_STATUSES, AGREEMENT_STATUSES, DECISION_TYPES, RESULT_KEYS, RESULT_STATUSES,
+  ACTION_STATUSES, AGREEMENT_STATUSES, DECISION_TYPES, ITEM_VISIBILITIES, RESULT_KEYS, RESULT_STATUSES,
   type Goal,
 } from '../../shared/plan'
 import { encodeActionLink } from '../plan/actionLink'
+import { VISIBILITY_FIELD } from '../plan/visibleWrites'
 import type { FormField, FormOption } from '../plan/formFields'
 
 /** Id of the datalist with the case members' organisations (rendered by the plan page). */
@@ -83,17 +84,31 @@ export function useAgreementFields(): ComputedRef<FormField[]> {
   ])
 }
 
-/** Fields of a decision; `withType` false for the phase form, where the type is fixed. */
-export function useDecisionFields(withType: boolean): ComputedRef<FormField[]> {
+/**
+ * The "Zichtbaar voor" choice of an action or decision form, shown first so a partner
+ * sees where an item lands before saving: the plan (both rings) or the binnenring only.
+ */
+export function useVisibilityField(testId?: string): ComputedRef<FormField> {
+  const { t } = useI18n()
+  return computed(() => ({
+    name: VISIBILITY_FIELD, label: t('plan.visibility.label'), kind: 'select', hint: t('plan.visibility.hint'), testId,
+    options: ITEM_VISIBILITIES.map((value) => ({ value, label: t(`plan.visibility.${value}`) })),
+  }))
+}
+
+/**
+ * Fields of a decision; `withType` false for the phase form, where the type is fixed.
+ * Mandate and dissent only with `withMandate` (a writer of the inner document, where they are kept).
+ */
+export function useDecisionFields(withType: boolean, withMandate = true): ComputedRef<FormField[]> {
   const { t } = useI18n()
   const options = useOptions()
   return computed(() => {
     const fields: FormField[] = [{ name: 'text', label: t('plan.decision.text'), kind: 'textarea', isRequired: true }]
     if (withType) fields.push({ name: 'type', label: t('plan.decision.type'), kind: 'select', options: options(DECISION_TYPES, 'plan.decision.types') })
-    fields.push(
-      { name: 'chair', label: t('plan.decision.chair'), kind: 'text' },
-      { name: 'mandatedPresent', label: t('plan.decision.mandatedPresent'), kind: 'text', hint: t('plan.common.listHint') },
-    )
+    fields.push({ name: 'chair', label: t('plan.decision.chair'), kind: 'text' })
+    if (!withMandate) return fields
+    fields.push({ name: 'mandatedPresent', label: t('plan.decision.mandatedPresent'), kind: 'text', hint: t('plan.decision.mandateHint') })
     if (withType) {
       fields.push(
         { name: 'dissentOrganisation', label: t('plan.decision.dissentOrganisation'), kind: 'text', list: ORGANISATION_LIST_ID },

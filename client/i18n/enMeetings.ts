@@ -132,6 +132,9 @@ export const enMeetings: MessageSchema['meetings'] = {
     safetyScale: 'Scaling question',
     justice: 'Justice and red flags',
     traumaScreening: 'Trauma screening',
+    innerActions: 'Inner-ring-only actions',
+    innerDecisions: 'Inner-ring-only decisions',
+    decisionMandates: 'Attendance and mandate at decisions',
   },
   timer: {
     label: 'Time',

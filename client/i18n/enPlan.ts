@@ -213,7 +213,9 @@ export const enPlan: MessageSchema['plan'] = {
     none: 'No actions yet.',
   },
   decision: {
-    hint: 'Decisions of the case meeting, with the mandated partners present and any dissent.',
+    hint: 'Decisions of the case meeting. Who was present (with mandate) and who disagreed is shown to the inner ring only.',
+    present: 'Present',
+    mandateHint: 'Separated by commas. Only the inner ring sees who sat at the table, also for a decision all partners see.',
     text: 'Decision',
     type: 'Type of decision',
     types: {
@@ -234,6 +236,20 @@ export const enPlan: MessageSchema['plan'] = {
     add: 'Record decision',
     formTitle: 'New decision',
     none: 'No decisions yet.',
+  },
+  visibility: {
+    label: 'Visible to',
+    plan: 'all partners (outer ring)',
+    inner: 'inner ring only',
+    hint: 'Choose before saving. Inner ring only: outer-ring partners (such as a school or GP) never see this, not in the adopted version or its PDF either.',
+    badge: 'inner ring only',
+  },
+  innerRecords: {
+    actionsTitle: 'Inner-ring-only actions',
+    actionsHint: 'Actions the outer ring must not see, such as a perpetrator programme or a step on the criminal route.',
+    noActions: 'No inner-ring-only actions.',
+    decisionsTitle: 'Inner-ring-only decisions',
+    noDecisions: 'No inner-ring-only decisions.',
   },
   regie: {
     hint: 'Who directs the family’s plan and the cooperation, and who holds doorzettingsmacht (the authority to break a deadlock).',

@@ -130,6 +130,9 @@ export const nlMeetings = {
     safetyScale: 'Schaalvraag',
     justice: 'Justitie en rode vlaggen',
     traumaScreening: 'Traumascreening',
+    innerActions: 'Acties alleen binnenring',
+    innerDecisions: 'Besluiten alleen binnenring',
+    decisionMandates: 'Aanwezigheid en mandaat bij besluiten',
   },
   timer: {
     label: 'Tijd',

@@ -211,7 +211,9 @@ export const nlPlan = {
     none: 'Nog geen acties.',
   },
   decision: {
-    hint: 'Besluiten van het overleg, met wie er gemandateerd aanwezig was en wie het er niet mee eens was.',
+    hint: 'Besluiten van het overleg. Wie er (gemandateerd) aanwezig was en wie het er niet mee eens was, ziet alleen de binnenring.',
+    present: 'Aanwezig',
+    mandateHint: 'Gescheiden door komma’s. Alleen de binnenring ziet wie er aan tafel zat, ook bij een besluit voor alle partners.',
     text: 'Besluit',
     type: 'Soort besluit',
     types: {
@@ -232,6 +234,20 @@ export const nlPlan = {
     add: 'Besluit vastleggen',
     formTitle: 'Nieuw besluit',
     none: 'Nog geen besluiten.',
+  },
+  visibility: {
+    label: 'Zichtbaar voor',
+    plan: 'alle partners (buitenring)',
+    inner: 'alleen binnenring',
+    hint: 'Kies vóór het opslaan. Alleen binnenring: partners in de buitenring (zoals school of huisarts) zien dit nooit, ook niet in de vastgestelde versie of de pdf.',
+    badge: 'alleen binnenring',
+  },
+  innerRecords: {
+    actionsTitle: 'Acties alleen binnenring',
+    actionsHint: 'Acties die de buitenring niet mag zien, bijvoorbeeld een plegeraanbod of een stap in de strafrechtelijke route.',
+    noActions: 'Geen acties alleen voor de binnenring.',
+    decisionsTitle: 'Besluiten alleen binnenring',
+    noDecisions: 'Geen besluiten alleen voor de binnenring.',
   },
   regie: {
     hint: 'Wie de regie heeft over het gezin en over de samenwerking, en wie doorzettingsmacht heeft.',

@@ -6,7 +6,7 @@
  * are in the plan document on both nodes and in PostgreSQL; closing adopts a version.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { addAgreement, listActions, listDecisions } from '../../shared/plan'
+import { addAgreement, listActions, listDecisionMandates, listDecisions } from '../../shared/plan'
 import { CloseCode } from '../../shared/protocol/closeCodes'
 import { caseDocName } from '../../shared/protocol/docName'
 import { makeCase } from '../helpers/cases'
@@ -145,9 +145,16 @@ describe('meetings and the plan across two nodes', () => {
       await until(() => listActions(c.doc).some((x) => x.what === 'ACTIE-huisbezoek-4471'), { message: 'action arrives' })
     }
     const decision = listDecisions(onB.doc).find((d) => d.text.startsWith('BESLUIT'))!
+    // Who sat at the table is binnenring information: the plan decision names nobody, the inner document does.
     expect(decision).toMatchObject({
       author: 'Anouk de Wit', organisation: 'Veilig Thuis Noordkust', meetingId, chair: 'Anouk de Wit', type: 'criminal-route',
-      mandatedPresent: ['Ruben Smit (Politie Eenheid Noordkust)'],
+      mandatedPresent: [], dissent: [],
+    })
+    const inner = trackD(connectDoc(b(), politieCookie, caseDocName(caseId, 'inner')))
+    await synced(inner)
+    await until(() => listDecisionMandates(inner.doc).some((m) => m.decisionId === decision.id), { message: 'mandate record arrives' })
+    expect(listDecisionMandates(inner.doc).find((m) => m.decisionId === decision.id)).toMatchObject({
+      mandatedPresent: ['Ruben Smit (Politie Eenheid Noordkust)'], dissent: [{ organisation: 'Wijkteam Havenstad', reason: 'Liever eerst een netwerkberaad' }],
     })
     expect(await isCommittedInUpdateLog(cluster.databaseUrl, 'BESLUIT-huisverbod-verlengen-9012')).toBe(true)
     expect(await isCommittedInUpdateLog(cluster.databaseUrl, 'ACTIE-huisbezoek-4471')).toBe(true)

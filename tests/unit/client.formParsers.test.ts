@@ -149,7 +149,8 @@ const FORMS: readonly FormCase[] = [
   },
   {
     name: 'decision', part: 'plan', readers: DECISION_READERS,
-    valid: { text: 'Casusregie bij Veilig Thuis', type: 'plan', chair: 'Anouk de Wit', mandatedPresent: 'Politie Eenheid Noordkust', dissentOrganisation: '', dissentReason: '' },
+    // Mandate and dissent of a plan decision go to the inner document (client/plan/visibleWrites.ts): empty here.
+    valid: { text: 'Casusregie bij Veilig Thuis', type: 'plan', chair: 'Anouk de Wit', mandatedPresent: '', dissentOrganisation: '', dissentReason: '' },
     add: (doc, values) => addDecision(doc, readDecision(values, Object.keys(DECISION_READERS)) as never, vt),
   },
 ]

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import {
-  PlanDocumentError, PlanValidationError, addAction, addAgreement, addDecision, addEscalation, addGoal, addPerson,
-  getItem, getPhase, getRegie, getResult, listActions, listAgreements, listDecisions, listEscalations, listGoals,
+  PlanDocumentError, PlanValidationError, addAction, addAgreement, addDecision, addDecisionMandate, addEscalation, addGoal,
+  addInnerDecision, addPerson, getItem, listDecisionMandates, listInnerDecisions, getPhase, getRegie, getResult, listActions, listAgreements, listDecisions, listEscalations, listGoals,
   listResults, migratePlanDoc, removeItem, setPhase, setRegie, setResult, updateAction, updateAgreement, updateDecision,
   updateEscalation, updateGoal, type ActionInput, type PlanActor,
 } from '../../shared/plan'
@@ -173,17 +173,31 @@ describe('plan document: agreements, decisions, escalations', () => {
     expect(listAgreements(doc)).toHaveLength(1)
   })
 
-  it('records a decision with mandated partners and dissent', () => {
+  it('records a plan decision naming nobody: mandated partners and dissent are refused there (binnenring information)', () => {
     const doc = planDoc()
-    const decision = addDecision(doc, {
-      text: 'Strafrechtelijke route volgen', type: 'criminal-route', chair: 'Anouk de Wit',
-      mandatedPresent: ['Veilig Thuis Noordkust', 'Politie Eenheid Noordkust'],
+    const decision = addDecision(doc, { text: 'Strafrechtelijke route volgen', type: 'criminal-route', chair: 'Anouk de Wit' }, vt)
+    expect(decision).toMatchObject({ mandatedPresent: [], dissent: [] })
+    expectUnchanged(doc, () => addDecision(doc, { text: 'x', type: 'plan', mandatedPresent: ['Politie Eenheid Noordkust'] }, vt))
+    expectUnchanged(doc, () => addDecision(doc, { text: 'x', type: 'plan', dissent: [{ organisation: 'Wijkteam Havenstad', reason: 'Eerst vrijwillig kader' }] }, vt))
+    expectUnchanged(doc, () => addDecision(doc, { text: 'x', type: 'vote' as never }, vt))
+    expectUnchanged(doc, () => updateDecision(doc, decision.id, { dissent: [{ organisation: 'Wijkteam Havenstad', reason: 'x' }] }, vt))
+    expect(listDecisions(doc).map((d) => d.type)).toEqual(['criminal-route'])
+  })
+
+  it('keeps mandate and dissent in the inner document: inner decisions and the mandate record of a plan decision', () => {
+    const inner = new Y.Doc()
+    migratePlanDoc(inner, 'inner')
+    const decisionId = crypto.randomUUID()
+    const mandate = addDecisionMandate(inner, {
+      decisionId, present: ['Ruben Smit (Politie Eenheid Noordkust)'], mandatedPresent: ['Veilig Thuis Noordkust', 'Politie Eenheid Noordkust'],
       dissent: [{ organisation: 'Wijkteam Havenstad', reason: 'Eerst vrijwillig kader proberen' }],
     }, vt)
-    expect(decision.dissent).toEqual([{ organisation: 'Wijkteam Havenstad', reason: 'Eerst vrijwillig kader proberen' }])
-    expectUnchanged(doc, () => addDecision(doc, { text: 'x', type: 'vote' as never }, vt))
-    expectUnchanged(doc, () => updateDecision(doc, decision.id, { dissent: [{ organisation: 'Wijkteam Havenstad', reason: '' }] }, vt))
-    expect(listDecisions(doc).map((d) => d.type)).toEqual(['criminal-route'])
+    expect(listDecisionMandates(inner)).toEqual([mandate])
+    const own = addInnerDecision(inner, { text: 'Aangifte doen', type: 'criminal-route', mandatedPresent: ['Politie Eenheid Noordkust'] }, vt)
+    expect(listInnerDecisions(inner).map((d) => [d.id, d.mandatedPresent])).toEqual([[own.id, ['Politie Eenheid Noordkust']]])
+    expectUnchanged(inner, () => addDecisionMandate(inner, { decisionId, dissent: [{ organisation: 'GGZ', reason: '' }] }, vt))
+    const plan = planDoc()
+    expectUnchanged(plan, () => addInnerDecision(plan, { text: 'x', type: 'plan' }, vt), PlanDocumentError)
   })
 
   it('records an escalation of a blocked action and its outcome as a decision', () => {
