@@ -1,8 +1,11 @@
 /**
  * The walking skeleton's collaboration promises, on PGlite and on real PostgreSQL:
  * two clients converge through the server, the text survives a restart, and the doc
- * hub refuses non-members and foreign origins before any sync.
+ * hub refuses non-members and foreign origins before any sync (a non-member's socket
+ * receives not a single frame before its 4403).
  */
+import * as decoding from 'lib0/decoding'
+import * as Y from 'yjs'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { CloseCode } from '../../shared/protocol/closeCodes'
 import { caseDocName } from '../../shared/protocol/docName'
@@ -11,7 +14,17 @@ import type { RunningServer } from '../../server/main'
 import { api, connectDoc, DEMO, login, synced, type DocClient } from '../helpers/clients'
 import { createDataDir, createPgDatabase } from '../helpers/databases'
 import { startNode, type NodeEnv } from '../helpers/nodes'
+import { MESSAGE, SYNC, syncFrame } from '../helpers/frames'
+import { closedWithin, openRawSocket } from '../helpers/rawSockets'
 import { until } from '../helpers/until'
+
+/** What a server frame is, for a readable failure: `sync/1` (step 2), `awareness`, … */
+function frameKind(frame: Buffer): string {
+  const d = decoding.createDecoder(new Uint8Array(frame))
+  const type = decoding.readVarUint(d)
+  if (type === MESSAGE.sync) return `sync/${decoding.readVarUint(d)}`
+  return Object.entries(MESSAGE).find(([, t]) => t === type)?.[0] ?? `type ${type}`
+}
 
 const backends: { name: string; make(): Promise<{ env: NodeEnv; cleanup(): Promise<void> }> }[] = [
   { name: 'PGlite', make: async () => { const d = await createDataDir(); return { env: { DATA_DIR: d.dir }, cleanup: d.remove } } },
@@ -77,13 +90,20 @@ describe.each(backends)('collab basics on $name', (backend) => {
     const outsider = await login(node.url, DEMO.chair)
     const created = await api<{ id: string }>(node.url, outsider, 'POST', '/api/cases', { title: 'Gezin B.' })
     const politie = await login(node.url, DEMO.politie)
-    const c = open(politie, caseDocName(created.body.id, 'plan'))
-    let received = 0
-    c.provider.on('status', () => received++)
+    const name = caseDocName(created.body.id, 'plan')
+    const c = open(politie, name)
     await until(() => c.closes.length > 0)
     expect(c.closes[0]).toEqual({ code: CloseCode.Forbidden, reason: 'no access to this document' })
     expect(c.provider.synced).toBe(false)
     expect(c.doc.share.size).toBe(0)
+
+    // Every frame the server sends before its close, to a socket that asks for the whole
+    // document (sync step 1, empty state vector) the moment it is open: none at all, so
+    // no sync step 1, step 2, update or presence of the document reached the outsider.
+    const raw = openRawSocket(node.url, politie, name)
+    raw.ws.once('open', () => raw.ws.send(syncFrame(SYNC.step1, Y.encodeStateVector(new Y.Doc()))))
+    expect(await closedWithin(raw)).toEqual({ code: CloseCode.Forbidden, reason: 'no access to this document' })
+    expect(raw.messages.map(frameKind)).toEqual([])
   })
 
   it('refuses an upgrade without a session with 4401', async () => {
