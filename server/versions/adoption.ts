@@ -6,7 +6,7 @@
  * either all of it or none of it.
  */
 import * as Y from 'yjs'
-import { listActions } from '../../shared/plan'
+import { listActions, listInnerActions, type Action } from '../../shared/plan'
 import type { DocStore } from '../collab/docStore'
 import type { Db, Sql } from '../db/db'
 import { readCaseStates } from '../plan/versionDocs'
@@ -47,7 +47,7 @@ class RolledBack extends Error {}
  */
 export async function adoptVersion(deps: AdoptionDeps, a: Adoption, within?: WithinAdoption): Promise<number | null> {
   const states = await readCaseStates(deps.store, a.caseId)
-  const notify = await whomToTell(deps.db, a, states.planState)
+  const notify = await whomToTell(deps.db, a, states)
   try {
     return await deps.db.transaction(async (tx) => {
       await lockCase(tx, a.caseId)
@@ -61,20 +61,21 @@ export async function adoptVersion(deps: AdoptionDeps, a: Adoption, within?: Wit
   }
 }
 
-async function whomToTell(db: Db, a: Adoption, planState: Uint8Array): Promise<string[]> {
+async function whomToTell(db: Db, a: Adoption, states: { planState: Uint8Array; innerState: Uint8Array }): Promise<string[]> {
   const members = await listMembers(db, a.caseId)
   const others = members.filter((m) => m.userId !== a.adoptedBy)
   if (a.present === null) return others.map((m) => m.userId)
   const present = a.present
-  const owners = openActionOwners(planState)
+  // Owners of the binnenring's own actions (a reclassering programme) are told too.
+  const owners = new Set([...openActionOwners(states.planState, listActions), ...openActionOwners(states.innerState, listInnerActions)])
   return others.filter((m) => !present.has(m.userId) || owners.has(m.organisation.name)).map((m) => m.userId)
 }
 
-function openActionOwners(planState: Uint8Array): Set<string> {
+function openActionOwners(state: Uint8Array, list: (doc: Y.Doc) => readonly Action[]): Set<string> {
   const doc = new Y.Doc()
   try {
-    Y.applyUpdate(doc, planState)
-    return new Set(listActions(doc).filter((a) => ['open', 'in-progress', 'blocked'].includes(a.status)).map((a) => a.ownerOrganisation))
+    Y.applyUpdate(doc, state)
+    return new Set(list(doc).filter((a) => ['open', 'in-progress', 'blocked'].includes(a.status)).map((a) => a.ownerOrganisation))
   } finally {
     doc.destroy()
   }
