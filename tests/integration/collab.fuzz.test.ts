@@ -19,6 +19,7 @@ import { awarenessFrame, isReferenceValidFrame, MESSAGE, SYNC, syncFrame, typedF
 import { healthStatus } from '../helpers/metrics'
 import { closedWithin, openRawSocket } from '../helpers/rawSockets'
 import { until } from '../helpers/until'
+import { unsafeText } from '../helpers/oddInput'
 
 describe('collab fuzzing', () => {
   let cluster: Cluster
@@ -110,7 +111,7 @@ describe('collab fuzzing', () => {
 
   it('closes a connection that sends a truncated valid frame with 4422', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.string({ minLength: 1, maxLength: 40 }), fc.constantFrom<keyof ValidFrames>('step1', 'step2', 'update', 'awareness'), fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), async (text, kind, cut) => {
+      fc.asyncProperty(fc.oneof(fc.string({ minLength: 1, maxLength: 40 }), unsafeText()), fc.constantFrom<keyof ValidFrames>('step1', 'step2', 'update', 'awareness'), fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), async (text, kind, cut) => {
         const frame = validFrames(text)[kind]
         const truncated = frame.slice(0, Math.floor(cut * frame.length))
         fc.pre(!isReferenceValidFrame(truncated))
@@ -168,7 +169,8 @@ describe('collab fuzzing', () => {
     await fc.assert(
       // Any text, including text whose bytes would be a valid binary frame
       // (a query-awareness, a sync step 1 with an empty state vector).
-      fc.asyncProperty(fc.oneof(fc.string({ maxLength: 100 }), fc.constantFrom('\x03', '\x00\x00\x01\x00')), async (text) => {
+      // Text with NUL or lone surrogates too (issue 18).
+      fc.asyncProperty(fc.oneof(fc.string({ maxLength: 100 }), unsafeText(), fc.constantFrom('\x03', '\x00\x00\x01\x00')), async (text) => {
         expect((await sendOnRawSocket(text)).code).toBe(CloseCode.MalformedMessage)
       }),
       { numRuns: 40 },
