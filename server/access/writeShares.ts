@@ -11,13 +11,12 @@ import * as Y from 'yjs'
 import { ORGANISATION_SHARES } from '../../shared/plan/writeRules'
 import { encodeShareRefusal } from '../../shared/protocol/limits'
 import type { Writer } from './writePolicy'
-import { safeJson } from './writePolicyRoots'
 
 /** What an organisation holds in one section. */
 export interface SectionUse {
   /** Items not marked removed. */
   liveItems: number
-  /** Encoded (JSON, UTF-8) size of all its items, removed ones included. */
+  /** Size of all its items (keys and values as UTF-8), removed ones included. */
   itemBytes: number
 }
 
@@ -27,9 +26,24 @@ export function measureSectionUse(section: Y.Map<unknown>, organisation: string)
   for (const value of section.values()) {
     if (!(value instanceof Y.Map) || value.get('organisation') !== organisation) continue
     if (value.get('removedAt') == null) use.liveItems++
-    use.itemBytes += Buffer.byteLength(JSON.stringify(safeJson(value)))
+    use.itemBytes += itemBytes(value)
   }
   return use
+}
+
+/**
+ * About the encoded size of an item: its keys and values as UTF-8 (what Yjs stores for
+ * plain values), without building JSON of the whole item on every update.
+ */
+function itemBytes(item: Y.Map<unknown>): number {
+  let bytes = 0
+  for (const [key, value] of item.entries()) {
+    bytes += key.length + 2
+    if (typeof value === 'string') bytes += Buffer.byteLength(value)
+    else if (value !== null && typeof value === 'object' && !(value instanceof Y.AbstractType)) bytes += Buffer.byteLength(JSON.stringify(value))
+    else bytes += 8
+  }
+  return bytes
 }
 
 /**
