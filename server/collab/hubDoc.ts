@@ -22,17 +22,17 @@ import type { Logger } from '../log'
 import type { CollabMetrics } from '../metrics'
 import { CloseCode } from '../../shared/protocol/closeCodes'
 import { admitUpdate, type Refusal } from './admission'
-import { applyStoredUpdates } from './applyLog'
 import { ClientOwners } from './clientIds'
 import { docBudgetReason, docByteLimit } from './docBudget'
 import { CommitQueue } from './commitQueue'
 import type { DocStore, HistoryRow } from './docStore'
+import { loadDocState } from './docLoad'
+import { DocLog } from './docLog'
 import { decodeFanout, docChannel, encodeFanoutAwarenessQuery, encodeFanoutUpdate, type FanoutMessage } from './fanout'
 import { HubAwareness } from './hubAwareness'
 import { encodeSyncStep1, encodeUpdateMessage } from './protocol'
 import { RemoteUpdates } from './remoteUpdates'
 import { SyncReplies } from './syncReply'
-import { withTimeout } from './timeouts'
 import type { HubConnection, HubLimits, WriteCheck, WriteCheckInput } from './types'
 import { StagingDoc } from './updateGuard'
 import type { UserBudgets } from './userBudgets'
@@ -64,15 +64,9 @@ export interface HubDocDeps {
   historyOf?: (input: WriteCheckInput) => readonly HistoryRow[]
 }
 
-/** Transaction origins that are not a local connection. */
-const LOAD = Symbol('load')
-/** Server-made changes (migrations at load): persisted before any client attaches. */
-const SYSTEM = Symbol('system')
-/** A committed batch being applied to the in-memory document. */
+/** A committed batch being applied to the in-memory document (not a local connection). */
 const COMMITTED = Symbol('committed')
 
-/** Attempts and back-off for one group commit before the document gives up. */
-const PERSIST_BACKOFF_MS = [50, 200, 800, 2000]
 /** Bus messages held while the document loads; more means something is badly wrong. */
 const MAX_BUFFERED_BUS_MESSAGES = 10_000
 
@@ -89,10 +83,9 @@ export class HubDoc {
   readonly staging: StagingDoc
   private readonly owners: ClientOwners
   private readonly remote: RemoteUpdates
-  private rowsSinceCompaction = 0
   private readonly commits: CommitQueue
   private busBuffer: FanoutMessage[] | null = []
-  private compaction: Promise<void> | null = null
+  private readonly updateLog: DocLog
   /** Encoded size of the document as last measured plus what was added since. */
   private approxBytes = 0
   private readonly channel: string
@@ -107,8 +100,9 @@ export class HubDoc {
       publish: (message) => void this.publish(message),
       limits: deps.limits,
     })
+    this.updateLog = new DocLog(name, deps, () => this.isClosed)
     this.commits = new CommitQueue({
-      persist: (update, history) => this.persist(update, history),
+      persist: (update, history) => this.updateLog.append(update, history),
       committed: (update, id, origin) => this.handleCommitted(update, id, origin),
       fail: (reason, err) => this.fail(reason, err),
       isClosed: () => this.isClosed,
@@ -130,53 +124,23 @@ export class HubDoc {
   }
 
   /**
-   * Subscribes to the bus first, then loads, so nothing published meanwhile is missed.
-   * Rows that cannot be applied are quarantined (with an audit event) and left out.
+   * Subscribes to the bus first, then loads (docLoad.ts), so nothing published meanwhile
+   * is missed. Rows that cannot be applied are quarantined (with an audit event) and left out.
    * @throws when the database cannot be read, or the snapshot itself cannot be applied.
    */
   async load(): Promise<void> {
     await this.deps.bus.subscribe(this.channel, this.busHandler)
-    const read = await withTimeout(this.deps.store.load(this.name), this.deps.limits.storeTimeoutMs, 'loading the document')
-    const built = applyStoredUpdates(read.updates, LOAD)
-    const offset = read.updates.length - read.ids.length
-    if (built.bad.some((b) => b.index < offset)) {
-      built.doc.destroy()
-      throw new Error('the snapshot of the document cannot be applied')
-    }
+    const loaded = await loadDocState(this.name, this.deps)
     this.ydoc.destroy()
-    this.ydoc = built.doc
-    if (built.bad.length > 0) await this.quarantine(built.bad.map((b) => ({ id: read.ids[b.index - offset]!, reason: b.reason })))
-    this.remote.setCursor(read.lastId)
-    this.rowsSinceCompaction = read.logRows
-    await this.prepareAndPersist()
+    this.ydoc = loaded.doc
+    if (loaded.migrated) void this.publish(encodeFanoutUpdate(this.deps.nodeId, loaded.migrated.id, loaded.migrated.update))
+    this.remote.setCursor(loaded.lastId)
     this.approxBytes = this.replies.fullState().byteLength // also warms the sync reply cache
     const buffered = this.busBuffer ?? []
     this.busBuffer = null
     for (const m of buffered) this.applyFanout(m)
     void this.publish(encodeFanoutAwarenessQuery(this.deps.nodeId))
-    if (read.logRows >= this.deps.limits.compactAfterRows) this.startCompaction()
-  }
-
-  private async quarantine(rows: { id: number; reason: string }[]): Promise<void> {
-    const ids = rows.map((r) => r.id)
-    const moved = await this.deps.store.quarantine(this.name, ids, rows.map((r) => r.reason).join(','))
-    this.deps.metrics.quarantinedRows.inc(moved)
-    this.deps.log.error({ docName: this.name, rows: ids, moved }, 'update-log rows that cannot be applied were quarantined')
-    void this.deps.audit.record({ action: 'doc.quarantine', outcome: 'failed', target: this.name, details: { rows: ids.length, moved } })
-  }
-
-  /** Runs the `prepare` hook (migrations) and commits what it changed, before any client sees it. */
-  private async prepareAndPersist(): Promise<void> {
-    if (!this.deps.prepare) return
-    const changes: Uint8Array[] = []
-    const capture = (u: Uint8Array, origin: unknown) => origin === SYSTEM && changes.push(u)
-    this.ydoc.on('update', capture)
-    this.deps.prepare(this.name, this.ydoc, SYSTEM)
-    this.ydoc.off('update', capture)
-    if (changes.length === 0) return
-    const update = Y.mergeUpdates(changes)
-    const id = await withTimeout(this.deps.store.append(this.name, update, this.deps.nodeId), this.deps.limits.storeTimeoutMs, 'migrating')
-    void this.publish(encodeFanoutUpdate(this.deps.nodeId, id, update))
+    this.updateLog.loaded(loaded.logRows)
   }
 
   /** Adds a connection and starts its sync: our state vector, then everyone's presence. */
@@ -269,8 +233,7 @@ export class HubDoc {
     await this.deps.bus.unsubscribe(this.channel, this.busHandler).catch((err: Error) =>
       this.deps.log.warn({ docName: this.name, err: err.message }, 'bus unsubscribe failed'),
     )
-    await this.compaction
-    if (this.rowsSinceCompaction > 0) await this.compactNow()
+    await this.updateLog.finish()
     this.release()
   }
 
@@ -285,25 +248,7 @@ export class HubDoc {
     // The sender of a one-origin batch has it already.
     this.broadcast(encodeUpdateMessage(merged), origin)
     void this.publish(encodeFanoutUpdate(this.deps.nodeId, id, merged))
-    this.rowsSinceCompaction++
-    if (this.rowsSinceCompaction >= this.deps.limits.compactAfterRows) this.startCompaction()
-  }
-
-  /** Appends to the update log (with its history rows) with retries and a bound per attempt; null when the database stays unavailable. */
-  private async persist(update: Uint8Array, history: readonly HistoryRow[]): Promise<number | null> {
-    for (let attempt = 0; ; attempt++) {
-      const stop = this.deps.metrics.persistSeconds.startTimer()
-      try {
-        const id = await withTimeout(this.deps.store.append(this.name, update, this.deps.nodeId, history), this.deps.limits.storeTimeoutMs, 'committing')
-        stop()
-        return id
-      } catch (err) {
-        const wait = PERSIST_BACKOFF_MS[attempt]
-        this.deps.log.error({ docName: this.name, attempt, err: (err as Error).message }, 'persisting update failed')
-        if (wait === undefined || this.isClosed) return null
-        await new Promise((r) => setTimeout(r, wait))
-      }
-    }
+    this.updateLog.counted()
   }
 
   /**
@@ -377,23 +322,6 @@ export class HubDoc {
       // At-most-once by design: anti-entropy on the other nodes picks this up.
       this.deps.metrics.busPublishFailures.inc()
       this.deps.log.debug({ docName: this.name, err: (err as Error).message }, 'bus publish failed')
-    }
-  }
-
-  private startCompaction(): void {
-    if (this.compaction) return
-    this.compaction = this.compactNow().finally(() => {
-      this.compaction = null
-    })
-  }
-
-  private async compactNow(): Promise<void> {
-    const rows = this.rowsSinceCompaction
-    try {
-      await withTimeout(this.deps.store.compact(this.name), this.deps.limits.storeTimeoutMs * 3, 'compacting')
-      this.rowsSinceCompaction = Math.max(0, this.rowsSinceCompaction - rows)
-    } catch (err) {
-      this.deps.log.error({ docName: this.name, err: (err as Error).message }, 'compaction failed')
     }
   }
 }
