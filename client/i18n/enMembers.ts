@@ -52,6 +52,7 @@ export const enMembers: MessageSchema['members'] = {
     forbidden: 'Only the case director (casusregisseur) manages the members of this case.',
     not_found: 'This partner is no longer a member of this case. The list shows what the server has again.',
     conflict: 'A case always keeps at least one casusregisseur. Make someone else casusregisseur first.',
+    invalid_input: 'This partner cannot have this role: a chair or casusregisseur sits in the binnenring, and the privacy officer reads the log and is never a member of a case.',
     add: {
       not_found: 'This partner cannot be added. Search again by name or organisation.',
     },

@@ -50,6 +50,7 @@ export const nlMembers = {
     forbidden: 'Alleen de casusregisseur beheert de leden van deze casus.',
     not_found: 'Deze partner is geen lid (meer) van deze casus. De lijst toont weer wat de server heeft.',
     conflict: 'Een casus houdt altijd minstens één casusregisseur. Maak eerst iemand anders casusregisseur.',
+    invalid_input: 'Deze rol kan deze partner niet krijgen: een voorzitter of casusregisseur zit in de binnenring, en de privacyfunctionaris leest het logboek en is nooit lid van een casus.',
     add: {
       not_found: 'Deze partner kan niet worden toegevoegd. Zoek opnieuw op naam of organisatie.',
     },
