@@ -38,6 +38,9 @@ export const enPlan: MessageSchema['plan'] = {
     justice: 'Justice and police',
     trauma: 'Trauma screening',
     'inner-notes': 'Inner-ring notes',
+    'inner-actions': 'Inner-ring-only actions',
+    'inner-decisions': 'Inner-ring-only decisions',
+    'decision-mandates': 'Attendance, mandate and dissent at decisions',
   },
   common: {
     add: 'Add',

@@ -91,6 +91,7 @@ export const enVersions: MessageSchema['versions'] = {
     linkedTo: 'For',
     person: 'Person',
     dissent: 'Disagrees',
+    decisionGone: '(decision not in this version)',
     phaseSince: 'Since',
     phaseInitial: 'from the start',
     redFlagNote: 'Explanation',

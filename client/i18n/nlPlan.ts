@@ -36,6 +36,9 @@ export const nlPlan = {
     justice: 'Justitie en politie',
     trauma: 'Traumascreening',
     'inner-notes': 'Notities binnenring',
+    'inner-actions': 'Acties alleen binnenring',
+    'inner-decisions': 'Besluiten alleen binnenring',
+    'decision-mandates': 'Aanwezigheid, mandaat en afwijkende meningen bij besluiten',
   },
   common: {
     add: 'Toevoegen',

@@ -89,6 +89,7 @@ export const nlVersions = {
     linkedTo: 'Bij',
     person: 'Persoon',
     dissent: 'Niet eens',
+    decisionGone: '(besluit niet in deze versie)',
     phaseSince: 'Sinds',
     phaseInitial: 'vanaf de start',
     redFlagNote: 'Toelichting',

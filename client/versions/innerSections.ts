@@ -3,8 +3,8 @@
  * flags, safety scale, justice, trauma screening, notes) as sections for the read-only
  * view. Empty when the reader's version has no inner part.
  */
-import { hasInnerPart, type DangerStatement, type JusticeItem, type Person, type RedFlag, type RedFlagState, type SafetyScore, type SosItem, type TraumaScreening } from '../../shared/plan'
-import { proseSection, type VersionInput } from './planSections'
+import { hasInnerPart, type DecisionMandate, type PlanJson, type DangerStatement, type JusticeItem, type Person, type RedFlag, type RedFlagState, type SafetyScore, type SosItem, type TraumaScreening } from '../../shared/plan'
+import { describeAction, describeDecision, proseSection, type VersionInput } from './planSections'
 import { buildRows, withBefore, type ItemRow, type ItemText, type SectionView, type VersionText } from './versionRows'
 
 function describePerson(p: Person, x: VersionText): ItemText {
@@ -89,6 +89,18 @@ function redFlagSection(flags: readonly RedFlag[], input: VersionInput, x: Versi
   return { key: 'red-flags', heading: x.t('plan.sections.red-flags'), items, removed: [] }
 }
 
+/** Who sat at the table for a plan decision: the decision's text as title (binnenring only). */
+function describeMandate(m: DecisionMandate, plan: PlanJson, x: VersionText): ItemText {
+  return {
+    title: plan.decisions.find((d) => d.id === m.decisionId)?.text ?? x.t('versions.plan.decisionGone'),
+    details: [
+      { label: x.t('plan.decision.present'), value: m.present.join(', ') },
+      { label: x.t('plan.decision.mandatedPresent'), value: m.mandatedPresent.join(', ') },
+      { label: x.t('versions.plan.dissent'), value: m.dissent.map((s) => `${s.organisation}: ${s.reason}`).join('\n') },
+    ],
+  }
+}
+
 /** The inner part of a version as sections; [] when the version has none for this reader. */
 export function buildInnerSections(input: VersionInput, x: VersionText): SectionView[] {
   const { plan, diff, before } = input
@@ -102,6 +114,9 @@ export function buildInnerSections(input: VersionInput, x: VersionText): Section
     { key: 'safety-scale', heading: heading('safety-scale'), ...buildRows(plan.safetyScale, diff?.safetyScale, (s) => describeScore(s, x), x) },
     { key: 'justice', heading: heading('justice'), ...buildRows(plan.justice, diff?.justice, (j) => describeJustice(j, x), x) },
     { key: 'trauma', heading: heading('trauma'), ...buildRows(plan.traumaScreening, diff?.traumaScreening, (s) => describeTrauma(s, plan.family, x), x) },
+    { key: 'inner-actions', heading: heading('inner-actions'), ...buildRows(plan.innerActions, diff?.innerActions, (a) => describeAction(a, plan, x), x) },
+    { key: 'inner-decisions', heading: heading('inner-decisions'), ...buildRows(plan.innerDecisions, diff?.innerDecisions, (d) => describeDecision(d, x), x) },
+    { key: 'decision-mandates', heading: heading('decision-mandates'), ...buildRows(plan.decisionMandates, diff?.decisionMandates, (m) => describeMandate(m, plan, x), x) },
     proseSection('inner-notes', heading('inner-notes'), plan.innerNotesText, before?.innerNotesText ?? null, diff?.innerNotesChanged === true, x),
   ]
 }

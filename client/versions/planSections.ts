@@ -50,7 +50,8 @@ function describeAgreement(a: Agreement, x: VersionText): ItemText {
   }
 }
 
-function describeAction(a: Action, plan: PlanJson, x: VersionText): ItemText {
+/** An action's row (plan or binnenring-only). */
+export function describeAction(a: Action, plan: PlanJson, x: VersionText): ItemText {
   const goal = plan.results.flatMap((r) => r.goals).find((g) => g.id === a.goalId)
   const link = goal ? goal.text : a.resultKey ? x.t(`plan.result.keys.${a.resultKey}`) : ''
   return {
@@ -66,7 +67,8 @@ function describeAction(a: Action, plan: PlanJson, x: VersionText): ItemText {
   }
 }
 
-function describeDecision(d: Decision, x: VersionText): ItemText {
+/** A decision's row (plan or binnenring-only; a plan decision names nobody, so its mandate lines stay empty). */
+export function describeDecision(d: Decision, x: VersionText): ItemText {
   return {
     title: d.text,
     details: [
