@@ -85,15 +85,20 @@ export function useAgreementFields(): ComputedRef<FormField[]> {
 }
 
 /**
- * The "Zichtbaar voor" choice of an action or decision form, shown first so a partner
+ * The "Zichtbaar voor" field of an action or decision form, shown first so a partner
  * sees where an item lands before saving: the plan (both rings) or the binnenring only.
+ * Without the inner document (`canChooseInner` false) it offers the plan alone and says so.
  */
-export function useVisibilityField(testId?: string): ComputedRef<FormField> {
+export function useVisibilityField(canChooseInner: () => boolean, testId?: string): ComputedRef<FormField> {
   const { t } = useI18n()
-  return computed(() => ({
-    name: VISIBILITY_FIELD, label: t('plan.visibility.label'), kind: 'select', hint: t('plan.visibility.hint'), testId,
-    options: ITEM_VISIBILITIES.map((value) => ({ value, label: t(`plan.visibility.${value}`) })),
-  }))
+  return computed(() => {
+    const values = canChooseInner() ? ITEM_VISIBILITIES : (['plan'] as const)
+    return {
+      name: VISIBILITY_FIELD, label: t('plan.visibility.label'), kind: 'select', testId,
+      hint: canChooseInner() ? t('plan.visibility.hint') : t('plan.visibility.planOnlyHint'),
+      options: values.map((value) => ({ value, label: t(`plan.visibility.${value}`) })),
+    }
+  })
 }
 
 /**

@@ -245,6 +245,7 @@ export const enPlan: MessageSchema['plan'] = {
     plan: 'all partners (outer ring)',
     inner: 'inner ring only',
     hint: 'Choose before saving. Inner ring only: outer-ring partners (such as a school or GP) never see this, not in the adopted version or its PDF either.',
+    planOnlyHint: 'What you add here, every partner of this plan sees, the outer ring included.',
     badge: 'inner ring only',
   },
   innerRecords: {

@@ -243,6 +243,7 @@ export const nlPlan = {
     plan: 'alle partners (buitenring)',
     inner: 'alleen binnenring',
     hint: 'Kies vóór het opslaan. Alleen binnenring: partners in de buitenring (zoals school of huisarts) zien dit nooit, ook niet in de vastgestelde versie of de pdf.',
+    planOnlyHint: 'Wat je hier toevoegt, zien alle partners van dit plan, ook de buitenring.',
     badge: 'alleen binnenring',
   },
   innerRecords: {
