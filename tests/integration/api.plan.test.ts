@@ -66,6 +66,17 @@ describe('GET /api/cases/:id/plan', () => {
     for (const key of INNER_KEYS) expect(Object.keys(r.body)).not.toContain(key)
     // Not a byte of inner content either, however it would be named.
     expect(JSON.stringify(r.body)).not.toContain('greep naar de keel')
+    // Nor who sits at the table (issue 18 item 5): the Reclassering's action and the decisions' mandates are inner.
+    expect(JSON.stringify(r.body)).not.toContain('Reclassering')
+    expect(JSON.stringify(r.body)).not.toContain('Plegeraanbod')
+    expect(r.body.decisions.every((d) => d.mandatedPresent.length === 0 && d.dissent.length === 0)).toBe(true)
+  })
+
+  it('gives the binnenring the demo\'s Reclassering action and the decisions\' mandates in the inner part', async () => {
+    const r = await getPlan(DEMO.politie)
+    expect(r.body.innerActions?.map((a) => a.what)).toContain('Plegeraanbod voor vader aanvragen')
+    const phase = r.body.decisions.find((d) => d.type === 'phase')!
+    expect(r.body.decisionMandates?.find((m) => m.decisionId === phase.id)?.mandatedPresent).toContain('Politie Eenheid Noordkust')
   })
 
   it('answers 403 to a non-member, the same as for a case that does not exist', async () => {
