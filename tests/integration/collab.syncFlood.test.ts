@@ -79,7 +79,7 @@ process.stdin.on('data', () => {}).on('end', () => { running = false })
     } catch {
       // A reset or refused connection is a failed probe (status 0), not the end of probing.
     }
-    process.stdout.write(JSON.stringify({ ms: performance.now() - t, status }) + '\\n')
+    process.stdout.write(JSON.stringify({ ms: performance.now() - t, status, at: Date.now() }) + '\\n')
     await new Promise((r) => setTimeout(r, 10))
   }
   clearInterval(sampler)
@@ -93,7 +93,7 @@ function startProber(baseUrl: string, pid: number) {
   let out = ''
   child.stdout.on('data', (d: Buffer) => (out += d.toString()))
   const exited = new Promise<void>((r) => child.once('exit', () => r()))
-  const lines = () => out.split('\n').filter(Boolean).map((l) => JSON.parse(l) as { ms?: number; status?: number; peakRss?: number })
+  const lines = () => out.split('\n').filter(Boolean).map((l) => JSON.parse(l) as { ms?: number; status?: number; at?: number; peakRss?: number })
   return {
     /** Probes answered so far. */
     count: () => lines().filter((l) => l.ms !== undefined).length,
@@ -102,7 +102,7 @@ function startProber(baseUrl: string, pid: number) {
       child.stdin.end()
       await exited
       const all = lines()
-      return { probes: all.filter((l) => l.ms !== undefined) as { ms: number; status: number }[], peakRss: all.find((l) => l.peakRss)?.peakRss ?? Number.NaN }
+      return { probes: all.filter((l) => l.ms !== undefined) as { ms: number; status: number; at: number }[], peakRss: all.find((l) => l.peakRss)?.peakRss ?? Number.NaN }
     },
   }
 }
@@ -167,6 +167,11 @@ describe('collab sync-step-1 flood', () => {
       while (arrivals.length < typed.length && reader.text().includes(` r${arrivals.length}`)) arrivals.push(Date.now())
     })
     await until(() => arrivals.length >= 3 && prober.count() >= 3, { timeoutMs: 10_000, message: 'edits and probes flow before the flood' })
+    // A quiet stretch first, to tell the machine's own noise from the flood's cost.
+    const quietFrom = Date.now()
+    const quietProbes = prober.count()
+    await until(() => prober.count() >= quietProbes + 40, { timeoutMs: 30_000, message: 'quiet probes' })
+    const floodAt = Date.now()
 
     for (const s of flood) for (let i = 0; i < 100; i++) s.ws.send(EMPTY_STEP1)
     const closes = await Promise.all(flood.map((s) => closedWithin(s, 60_000)))
@@ -177,19 +182,24 @@ describe('collab sync-step-1 flood', () => {
     const { probes, peakRss } = await prober.stop()
     const heapAfter = await readMetric(a.url, 'nodejs_heap_size_used_bytes')
 
-    const slowest = Math.max(...probes.map((p) => p.ms))
+    const quiet = probes.filter((p) => p.at >= quietFrom && p.at - p.ms < floodAt)
+    const during = probes.filter((p) => p.at - p.ms >= floodAt)
+    const slowest = Math.max(...during.map((p) => p.ms))
+    const slowQuiet = Math.max(...quiet.map((p) => p.ms))
     const lag = Math.max(...arrivals.map((t, i) => t - typed[i]!))
-    const seen = `${probes.length} probes, slowest ${slowest.toFixed(0)} ms; edit lag ≤ ${lag} ms; ` +
+    const seen = `${during.length} probes from the flood on, slowest ${slowest.toFixed(0)} ms (quiet before: ${slowQuiet.toFixed(0)} ms); ` +
+      `slow ones at ${JSON.stringify(during.filter((p) => p.ms > 100).map((p) => [Math.round(p.at - p.ms - floodAt), Math.round(p.ms)]))}; edit lag ≤ ${lag} ms; ` +
       `rss ${(rssBefore / MiB).toFixed(0)} → peak ${(peakRss / MiB).toFixed(0)} MiB; heap ${(heapBefore / MiB).toFixed(0)} → ${(heapAfter / MiB).toFixed(0)} MiB`
 
     expect(closes.map((c) => c.code), seen).toEqual(Array(4).fill(CloseCode.RateLimited))
-    expect(probes.length, seen).toBeGreaterThan(20)
+    expect(during.length, seen).toBeGreaterThan(20)
     expect(probes.every((p) => p.status === 200), seen).toBe(true)
     expect(slowest, seen).toBeLessThan(250)
     // Through Redis and two nodes, while the test process (node b, every client) also
-    // receives the four 8 MiB replies: a generous bound (0.7 s seen); a stalled node a
-    // takes tens of seconds (36 s seen with today's code).
-    expect(lag, seen).toBeLessThan(2000)
+    // receives the four 8 MiB replies on a shared 2-core machine: 0.7–1.1 s seen alone,
+    // 3.3 s with another test file running beside it. Today's code stalls node a for
+    // tens of seconds (36.8 s seen), so 5 s still tells the two apart.
+    expect(lag, seen).toBeLessThan(5000)
     // What the flood may cost node a: the reply was encoded (and cached) when the plan
     // loaded, and the four sockets queue that same buffer, so close to nothing (1 MiB
     // seen). 24 MiB is three copies of the plan; today's code peaked at +39 MiB while
