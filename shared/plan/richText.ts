@@ -9,6 +9,7 @@ import { getSchema, type AnyExtension } from '@tiptap/core'
 import StarterKit from '@tiptap/starter-kit'
 import type { Schema } from '@tiptap/pm/model'
 import * as Y from 'yjs'
+import { isSafeText, UNSAFE_TEXT_MESSAGE } from '../text'
 
 /**
  * The schema-bearing editor extensions. Collaboration brings its own undo history, so
@@ -146,6 +147,8 @@ function convertText(text: Y.XmlText, schema: Schema, budget: Budget): PmJson[] 
   const out: PmJson[] = []
   for (const op of text.toDelta() as { insert?: unknown; attributes?: Record<string, unknown> }[]) {
     if (typeof op.insert !== 'string') return 'rich text holds an embed the editor does not know'
+    // Like every plan text (shared/text.ts); lib0 already sends a lone surrogate as U+FFFD.
+    if (!isSafeText(op.insert)) return `rich text ${UNSAFE_TEXT_MESSAGE}`
     budget.chars += op.insert.length
     if (budget.chars > MAX_RICH_TEXT_CHARS) return `rich text is longer than ${MAX_RICH_TEXT_CHARS} characters`
     const marks: { type: string; attrs?: Record<string, unknown> }[] = []
@@ -168,6 +171,7 @@ function checkAttributes(attrs: Record<string, unknown>, allowed: string[], owne
     if (!allowed.includes(key)) return `unknown attribute "${key.slice(0, 40)}" on ${owner.slice(0, 40)}`
     if (value !== null && typeof value === 'object') return `attribute "${key}" on ${owner.slice(0, 40)} must be a plain value`
     if (typeof value === 'string' && value.length > MAX_ATTRIBUTE_CHARS) return `attribute "${key}" is too long`
+    if (typeof value === 'string' && !isSafeText(value)) return `attribute "${key.slice(0, 40)}" ${UNSAFE_TEXT_MESSAGE}`
   }
   return null
 }

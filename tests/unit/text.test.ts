@@ -1,10 +1,12 @@
 /** shared/text.ts: the one rule for text every store can hold, and ids in any case (issue 18 items 7, 9). */
 import fc from 'fast-check'
+import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import { problemMessageKey } from '../../client/plan/problemMessage'
 import { createCaseBodySchema, uuidParamSchema } from '../../shared/api/schemas'
 import { joinPayloadSchema } from '../../shared/meetings/schemas'
 import { nameSchema, readFields, requiredTextSchema, textSchema } from '../../shared/plan/model'
+import { checkRichTextFragment } from '../../shared/plan/richText'
 import { isSafeText, toStorableJson, UNSAFE_TEXT_MESSAGE } from '../../shared/text'
 import { caseVariantOf, unsafeText } from '../helpers/oddInput'
 
@@ -38,6 +40,21 @@ describe('safe text', () => {
     }))
     // The form shows it in the partner's language.
     expect(problemMessageKey({ path: 'what', message: UNSAFE_TEXT_MESSAGE })).toBe('plan.problem.unsafeText')
+  })
+
+  it('is refused in rich text too, in the text and in attributes', () => {
+    const fragment = (text: string, attrs?: Record<string, unknown>) => {
+      const f = new Y.Doc().getXmlFragment('summary')
+      const p = new Y.XmlElement('paragraph')
+      const t = new Y.XmlText()
+      p.insert(0, [t])
+      t.insert(0, text, attrs)
+      f.insert(0, [p])
+      return f
+    }
+    expect(checkRichTextFragment(fragment('Gezin T. woont bij oma.'))).toBeNull()
+    expect(checkRichTextFragment(fragment('Gezin T.\u0000'))).toBe(`rich text ${UNSAFE_TEXT_MESSAGE}`)
+    expect(checkRichTextFragment(fragment('link', { link: { href: 'https://example.test/\u0000' } }))).toContain(UNSAFE_TEXT_MESSAGE)
   })
 
   it('still reads text stored before the refusal, with U+FFFD', () => {
