@@ -12,7 +12,7 @@ import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import { caseDocName } from '../../shared/protocol/docName'
 import { makeCase } from '../helpers/cases'
-import { connectDoc, DEMO, login, synced } from '../helpers/clients'
+import { connectDoc, DEMO, login, synced, type DocClient } from '../helpers/clients'
 import { startCluster } from '../helpers/clusters'
 import { useTestResources } from '../helpers/testResources'
 import { awarenessFrame, MESSAGE } from '../helpers/frames'
@@ -114,10 +114,23 @@ describe('collab presence', () => {
     await until(everyoneSeesEveryone, { message: 'all 24 presences everywhere' })
 
     // Everyone renews at once: one batch of 20 on node a, which every y-websocket client
-    // echoes back whole (20 entries, all but one of them someone else's).
-    for (const c of crowd) c.provider.awareness.setLocalState({ ...c.provider.awareness.getLocalState() })
-    await new Promise((r) => setTimeout(r, 1500))
-    expect(crowd.flatMap((c) => c.closes)).toEqual([])
+    // echoes back whole (20 entries, all but one of them someone else's) the moment it
+    // receives it, so once a client holds every renewal it has sent its echoes.
+    const renewedClocks = crowd.map((c) => {
+      c.provider.awareness.setLocalState({ ...c.provider.awareness.getLocalState() })
+      return [c.doc.clientID, c.provider.awareness.meta.get(c.doc.clientID)!.clock] as const
+    })
+    const holdsEveryRenewal = (c: DocClient) => renewedClocks.every(([id, clock]) => (c.provider.awareness.meta.get(id)?.clock ?? -1) >= clock)
+    // Asserted while waiting too, so a timeout reports the closes that kept it waiting.
+    const noneClosed = () => expect(crowd.flatMap((c) => c.closes)).toEqual([])
+    await until(() => noneClosed() ?? crowd.every(holdsEveryRenewal), { timeoutMs: 10_000, message: 'every renewal everywhere' })
+    // The marker: each client then types on the socket its echoes went out on. A node
+    // gives a closing connection no more work, so a client closed for its echoes would
+    // never get its text to the others over that socket (and its close would be counted).
+    crowd.forEach((c, i) => c.prose().insert(0, `[${i}]`))
+    const hasEveryMarker = (c: DocClient) => crowd.every((_, i) => c.text().includes(`[${i}]`))
+    await until(() => noneClosed() ?? crowd.every(hasEveryMarker), { timeoutMs: 10_000, message: 'every marker everywhere' })
+    noneClosed()
 
     // The echoes claimed nothing: a client leaving takes only its own presence along.
     // (The rule that an echo claims nothing is unit-tested in protocol.test.ts.)
@@ -126,10 +139,16 @@ describe('collab presence', () => {
     crowd[0]!.provider.awareness.on('change', ({ removed }: { removed: number[] }) => removedAtWatcher.push(...removed))
     leaver.destroy()
     await until(() => !crowd[0]!.provider.awareness.getStates().has(leaver.doc.clientID), { message: 'leaver gone' })
-    await new Promise((r) => setTimeout(r, 500))
+    // The marker: a later presence change of a client on each node reaches the watcher
+    // after anything the leaver's departure removed.
+    const [nearby, remote] = [crowd[2]!, crowd[20]!]
+    for (const c of [nearby, remote]) c.provider.awareness.setLocalStateField('user', { color: '#993366' })
+    const seesNewColour = (c: DocClient) =>
+      (crowd[0]!.provider.awareness.getStates().get(c.doc.clientID)?.user as { color?: string } | undefined)?.color === '#993366'
+    await until(() => seesNewColour(nearby) && seesNewColour(remote), { message: 'later presence changes arrive' })
     expect(removedAtWatcher).toEqual([leaver.doc.clientID])
-    crowd[0]!.prose().insert(0, 'iedereen nog verbonden')
-    await until(() => crowd.filter((c) => c !== leaver).every((c) => c.text() === 'iedereen nog verbonden'), { message: 'edit reaches all' })
+    crowd[0]!.prose().insert(0, 'iedereen nog verbonden ')
+    await until(() => crowd.filter((c) => c !== leaver).every((c) => c.text().includes('iedereen nog verbonden')), { message: 'edit reaches all' })
   })
 
   it('keeps a renewed state alive at the other clients past the 30 s timeout', { timeout: 60_000 }, async () => {
