@@ -15,6 +15,11 @@
  * Changes are bounded in time per connection (presenceThrottle.ts): at most one forward
  * per `awarenessMinIntervalMs`, later changes merged into it. A connection's departure
  * is forwarded at once, with whatever it still had waiting.
+ *
+ * Who is present is binnenring information (DOMAIN.md §5, §7; issue 18 item 5): a
+ * connection outside the binnenring (the buitenring, a partner admitted for an item)
+ * receives only its own organisation's presence states (and removals, which name
+ * nobody), never a Reclassering member working in the same plan.
  */
 import * as awarenessProtocol from 'y-protocols/awareness'
 import type * as Y from 'yjs'
@@ -29,8 +34,8 @@ export const REMOTE_PRESENCE = Symbol('remote-presence')
 /** What presence needs from its document. */
 export interface HubAwarenessDeps {
   nodeId: string
-  /** Sends a frame to every local connection. */
-  broadcast(frame: Uint8Array): void
+  /** Sends each local connection the frame made for it (null: nothing for that connection). */
+  sendEach(frameFor: (conn: HubConnection) => Uint8Array | null): void
   /** Publishes a fan-out message to the other nodes (fire and forget). */
   publish(message: Uint8Array): void
   /** `awarenessRenewalDelayMs`: longest a renewal waits; `awarenessMinIntervalMs`: bound per connection. */
@@ -116,10 +121,23 @@ export class HubAwareness {
     awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE_PRESENCE)
   }
 
-  /** Every known presence state as one frame, or null when there is none. */
-  encodeAll(): Uint8Array | null {
-    const ids = [...this.awareness.getStates().keys()]
-    return ids.length === 0 ? null : encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids))
+  /** Every presence state `conn` may see as one frame, or null when there is none. */
+  encodeAllFor(conn: HubConnection): Uint8Array | null {
+    return this.frameFor(conn, [...this.awareness.getStates().keys()])
+  }
+
+  /** The frame of `ids` for one recipient: outside the binnenring, only its own organisation's states and removals. */
+  private frameFor(conn: HubConnection, ids: readonly number[]): Uint8Array | null {
+    const shown = conn.access.ring === 'inner' ? ids : ids.filter((id) => this.isShownOutside(conn, id))
+    return shown.length === 0 ? null : encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...shown]))
+  }
+
+  private isShownOutside(conn: HubConnection, id: number): boolean {
+    if (this.ownerById.get(id) === conn) return true
+    const state = this.awareness.getStates().get(id)
+    if (state === undefined) return true // a removal names nobody
+    const user = (state as { user?: { organisation?: unknown } }).user
+    return user?.organisation === conn.user.organisationName
   }
 
   /** The states of this node's own connections, for another node that asked. */
@@ -176,9 +194,10 @@ export class HubAwareness {
 
   private forward(ids: number[], publish: boolean): void {
     const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)
-    // To every local connection, the sender included: y-websocket clients count any
-    // message as a sign of life.
-    this.deps.broadcast(encodeAwarenessMessage(update))
+    // To every local connection that may see them, the sender included: y-websocket
+    // clients count any message as a sign of life.
+    const full = encodeAwarenessMessage(update)
+    this.deps.sendEach((conn) => (conn.access.ring === 'inner' ? full : this.frameFor(conn, ids)))
     if (publish) this.deps.publish(encodeFanoutAwareness(this.deps.nodeId, update))
   }
 }

@@ -96,7 +96,7 @@ export class HubDoc {
     this.channel = docChannel(name)
     this.presence = new HubAwareness(new Y.Doc(), {
       nodeId: deps.nodeId,
-      broadcast: (frame) => this.broadcast(frame, null),
+      sendEach: (frameFor) => this.sendEach(frameFor),
       publish: (message) => void this.publish(message),
       limits: deps.limits,
     })
@@ -213,9 +213,9 @@ export class HubDoc {
     this.commits.enqueue(update, conn, history)
   }
 
-  /** Sends every known presence state to one connection. */
+  /** Sends every presence state it may see to one connection. */
   sendAwarenessTo(conn: HubConnection): void {
-    const frame = this.presence.encodeAll()
+    const frame = this.presence.encodeAllFor(conn)
     if (frame) conn.send(frame)
   }
 
@@ -274,6 +274,17 @@ export class HubDoc {
     this.replies.clear()
     this.ydoc.destroy()
     this.commits.releaseWaiters()
+  }
+
+  private sendEach(frameFor: (conn: HubConnection) => Uint8Array | null): void {
+    let sent = 0
+    for (const conn of this.conns) {
+      const frame = frameFor(conn)
+      if (!frame) continue
+      conn.send(frame)
+      sent++
+    }
+    this.deps.metrics.updatesOut.inc(sent)
   }
 
   private broadcast(frame: Uint8Array, except: HubConnection | null): void {

@@ -162,4 +162,34 @@ describe('the buitenring does not learn who sits at the table', () => {
     for (const leak of [DISSENT, INNER_ACTION, 'Reclassering', 'Ruben Smit', 'Aanwezig', 'mandaat']) expect(outer).not.toContain(leak)
     for (const shown of [DISSENT, INNER_ACTION, 'Ruben Smit (Politie Eenheid Noordkust)', 'Lotte Visser (Reclassering Noordkust)']) expect(innerPdf).toContain(shown)
   })
+
+  it('shows the school in the plan document\'s presence only its own organisation, on both nodes', async () => {
+    const organisationsSeen = (c: DocClient) => [...c.provider.awareness.getStates().entries()]
+      .filter(([id]) => id !== c.doc.clientID)
+      .map(([, s]) => (s as { user?: { organisation?: string } }).user?.organisation ?? '')
+    // The Reclassering reader works in the plan on node A; the politie sees it from node B.
+    const reclassering = trackD(connectDoc(a(), await login(a(), DEMO.reader), caseDocName(caseId, 'plan')))
+    const politie = trackD(connectDoc(b(), politieCookie, caseDocName(caseId, 'plan')))
+    await Promise.all([synced(reclassering), synced(politie)])
+    const show = (c: DocClient) => c.provider.awareness.setLocalState({ user: { color: '#336699' } })
+    show(reclassering)
+    show(politie)
+    await until(() => organisationsSeen(politie).includes('Reclassering Noordkust'), { message: 'politie sees the reclassering' })
+    const school = trackD(connectDoc(a(), await login(a(), DEMO.school), caseDocName(caseId, 'plan')))
+    await synced(school)
+    show(school)
+    // A change of the reclassering's presence after the school came, then the school's own second tab on node B as the marker.
+    reclassering.provider.awareness.setLocalStateField('cursor', null)
+    // Seen on node B means node A already sent it to its own connections, the school's included.
+    await until(() => 'cursor' in (politie.provider.awareness.getStates().get(reclassering.doc.clientID) ?? {}), { message: 'politie sees the move' })
+    await until(() => organisationsSeen(politie).includes('OBS De Vlinder'), { message: 'politie sees the school' })
+    const secondTab = trackD(connectDoc(b(), schoolCookie, caseDocName(caseId, 'plan')))
+    await synced(secondTab)
+    show(secondTab)
+    await until(() => organisationsSeen(school).includes('OBS De Vlinder'), { message: 'the school\'s own second tab shows' })
+    expect(organisationsSeen(school).every((o) => o === 'OBS De Vlinder')).toBe(true)
+    expect(organisationsSeen(secondTab).every((o) => o === 'OBS De Vlinder')).toBe(true)
+    // The binnenring still sees everyone.
+    expect(organisationsSeen(politie)).toEqual(expect.arrayContaining(['Reclassering Noordkust', 'OBS De Vlinder']))
+  })
 })
