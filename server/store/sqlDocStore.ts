@@ -83,25 +83,20 @@ async function readLog(q: Sql, docName: string, since: { afterId: number; known?
   return { ...read, lastId: Math.max(read.lastId, maxId) }
 }
 
-/** History rows per INSERT: 8 parameters each, well under PostgreSQL's 65,535. */
+/** History rows per statement: 8 parameters each, well under PostgreSQL's 65,535. */
 const HISTORY_ROWS_PER_INSERT = 1000
 
-/** The history rows of one update (jsonb values, one row per field), a thousand per statement. */
-async function insertHistory(q: Sql, docName: string, rows: readonly HistoryRow[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += HISTORY_ROWS_PER_INSERT) await insertHistoryChunk(q, docName, rows.slice(i, i + HISTORY_ROWS_PER_INSERT))
-}
-
-async function insertHistoryChunk(q: Sql, docName: string, rows: readonly HistoryRow[]): Promise<void> {
-  const params: unknown[] = [docName]
+/**
+ * An INSERT of history rows (jsonb values, one row per field) whose parameters are appended
+ * to `params`; `$1` must already be the document's name.
+ */
+function historyInsert(rows: readonly HistoryRow[], params: unknown[]): string {
   const values = rows.map((r) => {
     const base = params.length
     params.push(r.itemId, r.field, JSON.stringify(r.from), JSON.stringify(r.to), r.userId, r.name, r.organisation, r.at)
     return `($1, ${Array.from({ length: 8 }, (_, i) => `$${base + i + 1}`).join(', ')})`
   })
-  await q.query(
-    `INSERT INTO item_history (doc_name, item_id, field, old_value, new_value, user_id, name, organisation, at) VALUES ${values.join(', ')}`,
-    params,
-  )
+  return `INSERT INTO item_history (doc_name, item_id, field, old_value, new_value, user_id, name, organisation, at) VALUES ${values.join(', ')}`
 }
 
 /** Advisory-lock key of one document (compactions of one doc never overlap). */
@@ -119,19 +114,23 @@ export function createSqlDocStore(db: Db): DocStore {
   return {
     load: (docName) => readLog(db, docName, null),
     async append(docName, update, nodeId, history = []) {
-      const insert = async (q: Sql) => {
-        const rows = await q.query<{ id: string | number }>(
-          'INSERT INTO doc_updates (doc_name, data, node_id) VALUES ($1, $2, $3) RETURNING id',
-          [docName, update, nodeId],
-        )
+      // An update is never stored without its item history, nor history without its update
+      // (issue 18 item 7): one statement (atomic, one round trip on the group commit's path),
+      // or one transaction when the rows need more than one statement.
+      const params: unknown[] = [docName, update, nodeId]
+      const insertUpdate = 'INSERT INTO doc_updates (doc_name, data, node_id) VALUES ($1, $2, $3) RETURNING id'
+      if (history.length <= HISTORY_ROWS_PER_INSERT) {
+        const sql = history.length === 0 ? insertUpdate : `WITH u AS (${insertUpdate}), h AS (${historyInsert(history, params)}) SELECT id FROM u`
+        const rows = await db.query<{ id: string | number }>(sql, params)
         return Number(rows[0]!.id)
       }
-      if (history.length === 0) return insert(db)
-      // One transaction: an update is never stored without its item history (issue 18 item 7).
       return db.transaction(async (tx) => {
-        const id = await insert(tx)
-        await insertHistory(tx, docName, history)
-        return id
+        const rows = await tx.query<{ id: string | number }>(insertUpdate, params)
+        for (let i = 0; i < history.length; i += HISTORY_ROWS_PER_INSERT) {
+          const chunk: unknown[] = [docName]
+          await tx.query(historyInsert(history.slice(i, i + HISTORY_ROWS_PER_INSERT), chunk), chunk)
+        }
+        return Number(rows[0]!.id)
       })
     },
     readSince: (docName, afterId, known) => readLog(db, docName, { afterId, known }),

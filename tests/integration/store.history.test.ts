@@ -73,6 +73,11 @@ describe.each(backends)('update and item history on %s', (_name, open) => {
     await expect(store.append(DOC, update, 'node-a', [row('Weigeren')])).rejects.toThrow(/refuse_for_test/)
     expect(Number(await logRows())).toBe(1)
     expect(await historyTo()).toEqual(['Huisbezoek met wijkagent'])
+    // Also when the rows take more than one statement (one transaction): the refused row is the last.
+    const many = [...Array.from({ length: 1000 }, (_, i) => row(`waarde ${i}`)), row('Weigeren')]
+    await expect(store.append(DOC, textUpdate('veel geweigerd'), 'node-a', many)).rejects.toThrow(/refuse_for_test/)
+    expect(Number(await logRows())).toBe(1)
+    expect(await historyTo()).toEqual(['Huisbezoek met wijkagent'])
 
     // The retry the hub makes, after the cause is gone: update and history together.
     await db.exec('ALTER TABLE item_history DROP CONSTRAINT refuse_for_test')
