@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { RunningServer } from '../../server/main'
 import { DEMO_CASE_ID } from '../../server/seed'
-import { addDays, todayIsoDate } from '../../shared/plan'
+import { addDays, RED_FLAG_KEYS, todayIsoDate } from '../../shared/plan'
 import { DEMO } from '../helpers/clients'
 import { createDataDir } from '../helpers/databases'
 import { launchBrowser, loginAs, newContext } from '../helpers/browser'
@@ -63,6 +63,31 @@ async function addAction(page: Page, what: string, owner: string): Promise<void>
 
 function actionTexts(page: Page): Promise<string[]> {
   return page.locator('[data-testid="action-row"] .plan-action__what').allInnerTexts().then((t) => t.sort())
+}
+
+/**
+ * What a screenshot of the demo plan is meant to show, checked before it is taken: the
+ * Dutch page of Gezin V., connected, every section of the caller's ring with its content,
+ * and nothing of the other ring's.
+ */
+async function expectPlanShown(page: Page, hasInner: boolean): Promise<void> {
+  expect(await page.locator('html').getAttribute('lang')).toBe('nl')
+  expect(await page.getByTestId('plan-title').innerText()).toBe('Gezin V.')
+  expect(await page.locator('[data-testid="collab-status"][data-status="connected"]').isVisible()).toBe(true)
+  for (const name of PLAN_TEST_IDS) expect(await page.getByTestId(`plan-section-${name}`).isVisible(), name).toBe(true)
+  for (const name of INNER_TEST_IDS) expect(await page.getByTestId(`plan-section-${name}`).count(), name).toBe(hasInner ? 1 : 0)
+  for (const name of INNER_HEADINGS) {
+    const count = await page.getByRole('heading', { name, exact: true }).count()
+    if (hasInner) expect(count, name).toBeGreaterThan(0)
+    else expect(count, name).toBe(0)
+  }
+  expect(await actionTexts(page)).toContain('Contactverbod voorbereiden')
+  if (hasInner) {
+    expect(await page.getByTestId('red-flag-row').count()).toBeGreaterThanOrEqual(RED_FLAG_KEYS.length)
+    expect(await page.getByTestId('red-flag-escalation').isVisible()).toBe(true)
+  } else {
+    expect(await page.getByTestId('outer-ring-notice').isVisible()).toBe(true)
+  }
 }
 
 /** The summary's text without the other people's caret labels, which live inside the editor. */
@@ -205,6 +230,7 @@ describe('the family plan page, live for two partners', () => {
     await loginAs(page, node.url, DEMO.wijkteam)
     await openPlan(page, true)
     await page.getByTestId('red-flag-row').last().waitFor()
+    await expectPlanShown(page, true)
     await page.screenshot({ path: `${SCREENSHOT_DIR}/plan-inner-ring-viewport.png` })
     await page.screenshot({ path: `${SCREENSHOT_DIR}/plan-inner-ring.png`, fullPage: true })
     await ctx.close()
@@ -213,9 +239,9 @@ describe('the family plan page, live for two partners', () => {
     const school = await schoolCtx.newPage()
     await loginAs(school, node.url, DEMO.school)
     await openPlan(school, false)
+    await expectPlanShown(school, false)
     await school.screenshot({ path: `${SCREENSHOT_DIR}/plan-outer-ring-viewport.png` })
     await school.screenshot({ path: `${SCREENSHOT_DIR}/plan-outer-ring.png`, fullPage: true })
-    expect(await school.locator('html').getAttribute('lang')).toBe('nl')
     await schoolCtx.close()
   })
 })
