@@ -4,6 +4,7 @@ import { enMeetings } from './enMeetings'
 import { enMembers } from './enMembers'
 import { enPlan } from './enPlan'
 import { enVersions } from './enVersions'
+import { planLabelsEn } from '../../shared/i18n/planLabels.en'
 
 /**
  * English messages. Domain terms (binnenring, buitenring, casusregisseur) stay Dutch,
@@ -80,6 +81,8 @@ export const en: MessageSchema = {
     members: 'Members',
   },
   plan: enPlan,
+  // Labels of item kinds, fields and enum values: the shared catalogue (also read by the server's PDF).
+  kinds: planLabelsEn.kinds,
   inner: enInner,
   members: enMembers,
   versions: enVersions,

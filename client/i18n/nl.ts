@@ -3,6 +3,7 @@ import { nlMeetings } from './nlMeetings'
 import { nlMembers } from './nlMembers'
 import { nlPlan } from './nlPlan'
 import { nlVersions } from './nlVersions'
+import { planLabelsNl } from '../../shared/i18n/planLabels.nl'
 
 /**
  * Dutch messages, the default locale. The English file must have exactly this shape
@@ -80,6 +81,8 @@ export const nl = {
     members: 'Leden',
   },
   plan: nlPlan,
+  // Labels of item kinds, fields and enum values: the shared catalogue (also read by the server's PDF).
+  kinds: planLabelsNl.kinds,
   inner: nlInner,
   members: nlMembers,
   versions: nlVersions,

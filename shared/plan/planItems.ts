@@ -9,8 +9,10 @@
  */
 import { z } from 'zod'
 import type { PlanProblem } from './errors'
+import { actionKind } from './kinds/action'
+import { fallbackOf, inputSchemaOf, patchSchemaOf, shapeOf } from './kinds/kindTypes'
 import {
-  ACTION_STATUSES, AGREEMENT_STATUSES, DECISION_TYPES, GSAV_PHASES, RESULT_STATUSES,
+  AGREEMENT_STATUSES, DECISION_TYPES, GSAV_PHASES, RESULT_STATUSES,
   idListSchema, idSchema, isoDateSchema, isoDateTimeSchema, nameListSchema, nameSchema, requiredTextSchema,
   resultKeySchema, textSchema,
   type FieldsOf, type GsavPhase, type ItemMeta, type ResultKey, type ResultStatus, MAX_LIST_LENGTH,
@@ -90,42 +92,20 @@ export function checkAgreement(a: AgreementFields): PlanProblem[] {
   return []
 }
 
-/** Action (actie): owner organisation, due date and a goal or result are required. */
-export const actionShape = {
-  what: requiredTextSchema,
-  ownerOrganisation: nameSchema,
-  ownerPerson: nameSchema.nullable(),
-  due: isoDateSchema,
-  status: z.enum(ACTION_STATUSES),
-  goalId: idSchema.nullable(),
-  resultKey: resultKeySchema.nullable(),
-  doneNote: textSchema,
-  blockedReason: textSchema,
-  innerRefs: idListSchema,
-}
+/** Action (actie): declared in kinds/action.ts; shape, fallback, input and patch derive from it. */
+export const actionShape = shapeOf(actionKind)
 /** Fields of an action. */
 export type ActionFields = FieldsOf<typeof actionShape>
 /** An action, in the `actions` section. */
 export interface Action extends ItemMeta, ActionFields {}
 /** Fallback values of a stored action. */
-export const ACTION_FALLBACK: ActionFields = {
-  what: '', ownerOrganisation: '', ownerPerson: null, due: '', status: 'open', goalId: null, resultKey: null, doneNote: '', blockedReason: '', innerRefs: [],
-}
+export const ACTION_FALLBACK: ActionFields = fallbackOf(actionKind)
 /** Input of `addAction`: link it to either `goalId` or `resultKey`. */
-export const actionInputSchema = z.strictObject({
-  ...actionShape,
-  ownerPerson: actionShape.ownerPerson.default(null),
-  status: actionShape.status.default('open'),
-  goalId: actionShape.goalId.default(null),
-  resultKey: actionShape.resultKey.default(null),
-  doneNote: actionShape.doneNote.default(''),
-  blockedReason: actionShape.blockedReason.default(''),
-  innerRefs: actionShape.innerRefs.default([]),
-})
+export const actionInputSchema = inputSchemaOf(actionKind)
 /** Input of `addAction`. */
 export type ActionInput = z.input<typeof actionInputSchema>
 /** Patch of `updateAction`; to relink, set the new link and null the other one. */
-export const actionPatchSchema = z.strictObject(actionShape).partial()
+export const actionPatchSchema = patchSchemaOf(actionKind)
 /** Patch of `updateAction`. */
 export type ActionPatch = z.input<typeof actionPatchSchema>
 

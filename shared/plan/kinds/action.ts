@@ -1,0 +1,30 @@
+/** The action (actie): owner organisation, due date and a goal or result are required. */
+import { ACTION_STATUSES, idListSchema, idSchema, isoDateSchema, nameSchema, requiredTextSchema, resultKeySchema, textSchema } from '../model'
+import { declareKind, enumField, field } from './kindTypes'
+
+/** Declaration of the action, in the plan's `actions` section (and, same fields, the inner `innerActions`). */
+export const actionKind = declareKind({
+  kind: 'action',
+  doc: 'plan',
+  section: 'actions',
+  labelKey: 'kinds.action',
+  fields: {
+    what: field(requiredTextSchema, { fallback: '', required: true, type: 'longText' }),
+    ownerOrganisation: field(nameSchema, { fallback: '', required: true, type: 'name' }),
+    ownerPerson: field(nameSchema.nullable(), { fallback: null, type: 'name' }),
+    due: field(isoDateSchema, { fallback: '', required: true, type: 'date' }),
+    status: enumField(ACTION_STATUSES, 'open'),
+    goalId: field(idSchema.nullable(), { fallback: null, type: 'link' }),
+    resultKey: field(resultKeySchema.nullable(), { fallback: null, type: 'link' }),
+    doneNote: field(textSchema, { fallback: '', type: 'longText' }),
+    blockedReason: field(textSchema, { fallback: '', type: 'longText' }),
+    innerRefs: field(idListSchema, { fallback: [], type: 'idList' }),
+  },
+  views: {
+    table: ['what', 'ownerOrganisation', 'ownerPerson', 'due', 'status'],
+    form: ['what', 'ownerOrganisation', 'ownerPerson', 'due', 'goalId', 'status', 'blockedReason', 'doneNote'],
+    pdf: ['what', 'ownerOrganisation', 'ownerPerson', 'due', 'status', 'blockedReason', 'doneNote'],
+    diff: ['what', 'ownerOrganisation', 'ownerPerson', 'due', 'status', 'goalId', 'resultKey', 'doneNote', 'blockedReason'],
+    history: ['what', 'ownerOrganisation', 'ownerPerson', 'due', 'status', 'goalId', 'resultKey', 'doneNote', 'blockedReason'],
+  },
+})
