@@ -16,59 +16,27 @@
  * quarantined at load. Presence lives in hubAwareness.ts.
  */
 import * as Y from 'yjs'
-import type { AuditLog } from '../audit/auditLog'
-import type { Bus, BusHandler } from '../bus/bus'
-import type { Logger } from '../log'
-import type { CollabMetrics } from '../metrics'
 import { CloseCode } from '../../shared/protocol/closeCodes'
 import { admitUpdate, type Refusal } from './admission'
 import { ClientOwners } from './clientIds'
 import { docBudgetReason, docByteLimit } from './docBudget'
 import { CommitQueue } from './commitQueue'
-import type { DocStore, HistoryRow } from './docStore'
+import type { HistoryRow } from './docStore'
 import { loadDocState } from './docLoad'
 import { DocLog } from './docLog'
-import { decodeFanout, docChannel, encodeFanoutAwarenessQuery, encodeFanoutUpdate, type FanoutMessage } from './fanout'
+import { DocBus } from './docBus'
+import { encodeFanoutAwarenessQuery, encodeFanoutUpdate, type FanoutMessage } from './fanout'
 import { HubAwareness } from './hubAwareness'
 import { encodeSyncStep1, encodeUpdateMessage } from './protocol'
 import { RemoteUpdates } from './remoteUpdates'
 import { SyncReplies } from './syncReply'
-import type { HubConnection, HubLimits, WriteCheck, WriteCheckInput } from './types'
+import type { HubConnection, HubDocDeps } from './types'
 import { StagingDoc } from './updateGuard'
-import type { UserBudgets } from './userBudgets'
 
-/** Dependencies of a HubDoc. */
-export interface HubDocDeps {
-  store: DocStore
-  bus: Bus
-  audit: AuditLog
-  log: Logger
-  metrics: CollabMetrics
-  /** This process's id on the bus and in the update log (unique per process). */
-  nodeId: string
-  limits: HubLimits
-  /** The write guard's checks (schema, authority), in order. */
-  checks: readonly WriteCheck[]
-  /** Per-user update budgets of this node. */
-  budgets: UserBudgets
-  /**
-   * Called once after a document is loaded, before any client sees it (schema
-   * migrations). Changes made with `origin` are persisted and broadcast like a client's.
-   */
-  prepare?: (docName: string, doc: Y.Doc, origin: unknown) => void
-  /** Creates the document's root types with their types (on the guard's staging copy). */
-  typeRoots?: (docName: string, doc: Y.Doc) => void
-  /** Told when the document failed and closed itself, so the hub forgets it. */
-  onFailed?: (doc: HubDoc) => void
-  /** The history rows of an accepted change, committed in the same transaction (an item's history, server/plan/itemHistory.ts). */
-  historyOf?: (input: WriteCheckInput) => readonly HistoryRow[]
-}
+export type { HubDocDeps } from './types'
 
 /** A committed batch being applied to the in-memory document (not a local connection). */
 const COMMITTED = Symbol('committed')
-
-/** Bus messages held while the document loads; more means something is badly wrong. */
-const MAX_BUFFERED_BUS_MESSAGES = 10_000
 
 /** A document in memory. Create with `openHubDoc`. */
 export class HubDoc {
@@ -84,16 +52,14 @@ export class HubDoc {
   private readonly owners: ClientOwners
   private readonly remote: RemoteUpdates
   private readonly commits: CommitQueue
-  private busBuffer: FanoutMessage[] | null = []
+  private readonly link: DocBus
   private readonly updateLog: DocLog
   /** Encoded size of the document as last measured plus what was added since. */
   private approxBytes = 0
-  private readonly channel: string
-  private readonly busHandler: BusHandler = (m) => this.handleBusMessage(m)
   private readonly replies = new SyncReplies(() => this.ydoc)
 
   constructor(readonly name: string, private readonly deps: HubDocDeps) {
-    this.channel = docChannel(name)
+    this.link = new DocBus(name, deps, (m) => this.applyFanout(m))
     this.presence = new HubAwareness(new Y.Doc(), {
       nodeId: deps.nodeId,
       sendEach: (frameFor) => this.sendEach(frameFor),
@@ -129,16 +95,14 @@ export class HubDoc {
    * @throws when the database cannot be read, or the snapshot itself cannot be applied.
    */
   async load(): Promise<void> {
-    await this.deps.bus.subscribe(this.channel, this.busHandler)
+    await this.link.subscribe()
     const loaded = await loadDocState(this.name, this.deps)
     this.ydoc.destroy()
     this.ydoc = loaded.doc
     if (loaded.migrated) void this.publish(encodeFanoutUpdate(this.deps.nodeId, loaded.migrated.id, loaded.migrated.update))
     this.remote.setCursor(loaded.lastId)
     this.approxBytes = this.replies.fullState().byteLength // also warms the sync reply cache
-    const buffered = this.busBuffer ?? []
-    this.busBuffer = null
-    for (const m of buffered) this.applyFanout(m)
+    this.link.open()
     void this.publish(encodeFanoutAwarenessQuery(this.deps.nodeId))
     this.updateLog.loaded(loaded.logRows)
   }
@@ -221,7 +185,7 @@ export class HubDoc {
 
   /** Re-reads the update log since our cursor (anti-entropy) and applies what was missed. */
   async catchUp(): Promise<void> {
-    if (this.isClosed || this.busBuffer !== null) return
+    if (this.isClosed || this.link.isLoading) return
     await this.remote.catchUp()
   }
 
@@ -230,9 +194,7 @@ export class HubDoc {
     if (this.isClosed) return
     await this.commits.whenCommitted()
     this.isClosed = true
-    await this.deps.bus.unsubscribe(this.channel, this.busHandler).catch((err: Error) =>
-      this.deps.log.warn({ docName: this.name, err: err.message }, 'bus unsubscribe failed'),
-    )
+    await this.link.unsubscribe()
     await this.updateLog.finish()
     this.release()
   }
@@ -263,7 +225,7 @@ export class HubDoc {
     this.deps.metrics.docFailures.inc()
     this.isClosed = true
     for (const conn of [...this.conns]) conn.close(CloseCode.ServerError, 'document reloading, reconnecting')
-    void this.deps.bus.unsubscribe(this.channel, this.busHandler).catch(() => undefined)
+    void this.link.unsubscribe()
     this.release()
     this.deps.onFailed?.(this)
   }
@@ -288,25 +250,7 @@ export class HubDoc {
   }
 
   private broadcast(frame: Uint8Array, except: HubConnection | null): void {
-    let sent = 0
-    for (const conn of this.conns) {
-      if (conn === except) continue
-      conn.send(frame)
-      sent++
-    }
-    this.deps.metrics.updatesOut.inc(sent)
-  }
-
-  private handleBusMessage(bytes: Uint8Array): void {
-    const m = decodeFanout(bytes)
-    if (!m) return void this.deps.log.warn({ docName: this.name }, 'ignored unknown bus message')
-    if (m.nodeId === this.deps.nodeId) return
-    this.deps.metrics.busMessagesIn.inc()
-    if (this.busBuffer) {
-      if (this.busBuffer.length < MAX_BUFFERED_BUS_MESSAGES) this.busBuffer.push(m)
-      return
-    }
-    this.applyFanout(m)
+    this.sendEach((conn) => (conn === except ? null : frame))
   }
 
   private applyFanout(m: FanoutMessage): void {
@@ -326,13 +270,7 @@ export class HubDoc {
     if (message) void this.publish(message)
   }
 
-  private async publish(message: Uint8Array): Promise<void> {
-    try {
-      await this.deps.bus.publish(this.channel, message)
-    } catch (err) {
-      // At-most-once by design: anti-entropy on the other nodes picks this up.
-      this.deps.metrics.busPublishFailures.inc()
-      this.deps.log.debug({ docName: this.name, err: (err as Error).message }, 'bus publish failed')
-    }
+  private publish(message: Uint8Array): Promise<void> {
+    return this.link.publish(message)
   }
 }

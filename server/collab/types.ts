@@ -3,6 +3,14 @@ import type { DocRef } from '../../shared/protocol/docName'
 import type { SessionUser } from '../auth/sessions'
 import type { DocAccess } from '../access/policy'
 import type { Touch, TouchContext } from './updateTouches'
+import type * as Y from 'yjs'
+import type { AuditLog } from '../audit/auditLog'
+import type { Bus } from '../bus/bus'
+import type { Logger } from '../log'
+import type { CollabMetrics } from '../metrics'
+import type { DocStore, HistoryRow } from './docStore'
+import type { HubDoc } from './hubDoc'
+import type { UserBudgets } from './userBudgets'
 
 /** One client connection to one document, as a HubDoc sees it. */
 export interface HubConnection {
@@ -92,4 +100,31 @@ export interface WriteCheckInput {
 export interface WriteCheck {
   name: string
   judge(input: WriteCheckInput): string | null
+}
+
+/** Dependencies of a HubDoc. */
+export interface HubDocDeps {
+  store: DocStore
+  bus: Bus
+  audit: AuditLog
+  log: Logger
+  metrics: CollabMetrics
+  /** This process's id on the bus and in the update log (unique per process). */
+  nodeId: string
+  limits: HubLimits
+  /** The write guard's checks (schema, authority), in order. */
+  checks: readonly WriteCheck[]
+  /** Per-user update budgets of this node. */
+  budgets: UserBudgets
+  /**
+   * Called once after a document is loaded, before any client sees it (schema
+   * migrations). Changes made with `origin` are persisted and broadcast like a client's.
+   */
+  prepare?: (docName: string, doc: Y.Doc, origin: unknown) => void
+  /** Creates the document's root types with their types (on the guard's staging copy). */
+  typeRoots?: (docName: string, doc: Y.Doc) => void
+  /** Told when the document failed and closed itself, so the hub forgets it. */
+  onFailed?: (doc: HubDoc) => void
+  /** The history rows of an accepted change, committed in the same transaction (an item's history, server/plan/itemHistory.ts). */
+  historyOf?: (input: WriteCheckInput) => readonly HistoryRow[]
 }
