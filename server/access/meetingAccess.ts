@@ -6,7 +6,7 @@
  */
 import type { MeetingState } from '../../shared/meetings/state'
 import type { SessionUser } from '../auth/sessions'
-import { caseAbilities, type Membership } from './policy'
+import { canRunMeetings, type Membership } from './policy'
 
 /** A participant's standing as the meeting rules see it (server/meetings/actor.ts). */
 export interface MeetingStanding {
@@ -31,7 +31,7 @@ export function meetingStanding(user: SessionUser, membership: Membership | null
 
 /** Whether a member may schedule and chair meetings on the case. */
 export function canScheduleMeetings(membership: Membership | null): boolean {
-  return membership !== null && caseAbilities(membership).canRunMeetings
+  return membership !== null && canRunMeetings(membership)
 }
 
 /**

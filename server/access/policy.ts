@@ -3,7 +3,8 @@
  * Pure functions; the doc hub, the HTTP routes and (later) the meeting handlers ask here.
  */
 import type { CaseAbilitiesDto, MemberRole, Ring } from '../../shared/api/schemas'
-import { ROOT_RULES } from '../../shared/plan/writeRules'
+import { entriesFor, writeAbilitiesFor } from '../../shared/plan/abilities'
+import { WRITE_RULES, type WriteRules } from '../../shared/plan/writeEntries'
 import type { SessionUser } from '../auth/sessions'
 import type { DocRef } from '../../shared/protocol/docName'
 
@@ -63,19 +64,30 @@ export function canCreateCase(user: SessionUser): boolean {
   return !user.isPrivacyOfficer && CASE_REGISTERING_KINDS.includes(user.organisationKind)
 }
 
-const writableRoots = (part: 'plan' | 'inner') => Object.entries(ROOT_RULES[part]).filter(([, r]) => r.kind !== 'server').map(([name]) => name)
+/** Who may run meetings of a case: a binnenring chair, or the case director. */
+export function canRunMeetings(m: Membership): boolean {
+  return m.ring === 'inner' && (m.role === 'chair' || m.isCaseDirector)
+}
 
-/** What a member may do in their case (the abilities the client shows). */
-export function caseAbilities(m: Membership): CaseAbilitiesDto {
+/**
+ * What a member may do in their case (the abilities the client shows). What they may
+ * write is the write rules' entries that apply to them (`writes`), the same data the
+ * write guard judges by; the lists beside it are derived from it for older pages.
+ * @param organisation the name of the member's organisation (the session's).
+ * @param rules the write rules (a test passes rules with an entry switched off).
+ */
+export function caseAbilities(m: Membership, organisation: string, rules: WriteRules = WRITE_RULES): CaseAbilitiesDto {
   const isInner = m.ring === 'inner'
-  const writes = m.role !== 'reader'
+  const writes = writeAbilitiesFor(rules, { ring: m.ring, role: m.role, organisation })
+  const actions = entriesFor(writes, 'plan', 'actions')
   return {
     canReadInner: isInner,
-    planWritable: !writes ? [] : isInner ? writableRoots('plan') : ['actions'],
-    innerWritable: writes && isInner ? writableRoots('inner') : [],
-    ownActionsOnly: !isInner,
+    planWritable: Object.keys(writes.plan),
+    innerWritable: isInner ? Object.keys(writes.inner) : [],
+    ownActionsOnly: actions.length > 0 && actions.every((e) => e.may !== 'write' && e.when !== undefined && 'ownOrganisation' in e.when),
+    writes,
     canManageMembers: m.isCaseDirector,
-    canRunMeetings: isInner && (m.role === 'chair' || m.isCaseDirector),
+    canRunMeetings: canRunMeetings(m),
     canSeeMembers: isInner,
   }
 }

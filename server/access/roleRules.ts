@@ -4,7 +4,7 @@
  * - The privacy officer reads the audit log, never a plan: never a case member.
  * - Chair (role `chair`) and case director (casusregisseur) sit in the binnenring.
  * - A meeting's deputy chair is a binnenring member who may chair (role `chair` or
- *   case director, as `caseAbilities().canRunMeetings`).
+ *   case director, as `canRunMeetings()` in policy.ts).
  */
 import type { MemberRole, Ring } from '../../shared/api/schemas'
 import type { Membership } from './policy'

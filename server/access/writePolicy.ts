@@ -11,8 +11,11 @@
  *   by the case director's audited purge (`canPurge`, only ever set by the purge route);
  * - shares (writeShares.ts): the writer's organisation stays within its share of each
  *   section it writes (live items, item bytes);
- * - the ring (DOMAIN.md §5): the buitenring writes only its own organisation's actions
- *   (adds them, and moves their status), nothing else.
+ * - the ring (DOMAIN.md §5): who may add, change which fields of, and remove which
+ *   items is data (shared/plan/writeEntries.ts), asked through the shared predicates of
+ *   shared/plan/abilities.ts, the same the client asks over the abilities the case
+ *   detail sends: the buitenring adds and moves its own organisation's actions, and
+ *   changes the status of the agreements its organisation is bound to.
  * Returns the first refusal as a short English reason (logged and sent as the close
  * reason; no plan content in it), or null when everything is allowed.
  */
@@ -22,9 +25,12 @@ import type { CasePart } from '../../shared/protocol/docName'
 import { SECTION_SPECS } from '../../shared/plan/sections'
 import { readFields } from '../../shared/plan/model'
 import {
-  ITEM_IDENTITY_FIELDS, ITEM_IMMUTABLE_FIELDS, MAX_CLOCK_SKEW_MS, MAX_OFFLINE_AGE_MS, OUTER_RING_ACTION_FIELDS, ROOT_RULES, itemShape,
+  ITEM_IDENTITY_FIELDS, ITEM_IMMUTABLE_FIELDS, MAX_CLOCK_SKEW_MS, MAX_OFFLINE_AGE_MS, ROOT_RULES, itemShape,
   type RootRule,
 } from '../../shared/plan/writeRules'
+import { canAddItem, canChangeField, canWriteRoot, writeAbilitiesFor, type WriteAbilities } from '../../shared/plan/abilities'
+import { WRITE_RULES, isAppendOnly, type WriteRules } from '../../shared/plan/writeEntries'
+import { addRefusal, changeRefusal, ringName } from './writeRefusals'
 import { judgeEntries, judgeFieldMap, judgeFieldValue, judgeLog, judgeRichText, safeJson } from './writePolicyRoots'
 import { judgeShare } from './writeShares'
 import { liveValue, mapEntry, type Touch, type TouchContext } from '../collab/updateTouches'
@@ -45,29 +51,45 @@ export interface Writer {
 type Refusal = string | null
 type SectionRule = Extract<RootRule, { kind: 'section' }>
 
-/** Judges all touches of one update. */
-export function judgeWrite(part: CasePart, touches: readonly Touch[], ctx: TouchContext, writer: Writer, now = Date.now()): Refusal {
+/**
+ * Judges all touches of one update.
+ * @param rules who may write what (a test passes rules with an entry switched off).
+ */
+export function judgeWrite(part: CasePart, touches: readonly Touch[], ctx: TouchContext, writer: Writer, now = Date.now(), rules: WriteRules = WRITE_RULES): Refusal {
   // Read-only connections never get here (connection.ts drops their writes); this is the second lock.
   if (writer.role === 'reader') return 'readers do not write'
+  const abilities = writeAbilitiesFor(rules, writer)
   const byRoot = new Map<string, Touch[]>()
   for (const t of touches) byRoot.set(t.root, [...(byRoot.get(t.root) ?? []), t])
   for (const [root, rootTouches] of byRoot) {
-    const rule = ROOT_RULES[part][root]
+    // Own keys only: a root named "constructor" must not find Object's.
+    const rule = Object.hasOwn(ROOT_RULES[part], root) ? ROOT_RULES[part][root] : undefined
     if (!rule) return `"${root.slice(0, 40)}" is not part of the ${part} document`
-    const refusal = judgeRoot(root, rule, rootTouches, ctx, writer, now)
+    const refusal = judgeRoot({ part, root, ctx, writer, abilities, now, rules }, rule, rootTouches)
     if (refusal) return refusal
   }
   return null
 }
 
-function judgeRoot(root: string, rule: RootRule, touches: Touch[], ctx: TouchContext, writer: Writer, now: number): Refusal {
+/** What judging one root needs. */
+interface Judging {
+  part: CasePart
+  root: string
+  ctx: TouchContext
+  writer: Writer
+  abilities: WriteAbilities
+  now: number
+  rules: WriteRules
+}
+
+function judgeRoot(j: Judging, rule: RootRule, touches: Touch[]): Refusal {
+  const { root, ctx, writer } = j
   if (rule.kind === 'server') return `${root} is written by the server only`
-  if (writer.ring === 'outer' && !(rule.kind === 'section' && rule.outerRing === 'own-actions')) {
-    return `the buitenring may not change ${root}`
-  }
+  if (!canWriteRoot(j.abilities, j.part, root)) return `the ${ringName(writer.ring)} may not change ${root}`
   switch (rule.kind) {
     case 'section':
-      return judgeSection(root, rule, touches, ctx, writer, now)
+      // Append-only follows the rules judged by (the same data ROOT_RULES reads).
+      return judgeSection(j, { ...rule, appendOnly: isAppendOnly(j.rules[j.part][root] ?? []) }, touches)
     case 'entries':
       return judgeEntries(root, rule, touches, ctx, writer)
     case 'fields':
@@ -79,7 +101,8 @@ function judgeRoot(root: string, rule: RootRule, touches: Touch[], ctx: TouchCon
   }
 }
 
-function judgeSection(root: string, rule: SectionRule, touches: Touch[], ctx: TouchContext, writer: Writer, now: number): Refusal {
+function judgeSection(j: Judging, rule: SectionRule, touches: Touch[]): Refusal {
+  const { root, ctx, writer } = j
   const section = ctx.doc.getMap<unknown>(root)
   const changedFields = new Map<string, Set<string>>()
   const added = new Set<string>()
@@ -106,20 +129,21 @@ function judgeSection(root: string, rule: SectionRule, touches: Touch[], ctx: To
     }
   }
   for (const id of added) {
-    const refusal = judgeNewItem(rule, section, id, ctx, writer, now)
+    const refusal = judgeNewItem(j, rule, section, id)
     if (refusal) return refusal
   }
   for (const [id, fields] of changedFields) {
     // The fields of an item deleted above (the writer's undo of their own addition) went with it.
     if (removed.has(id) && liveValue(section, id) === undefined) continue
-    const refusal = judgeItemChange(rule, section, id, fields, writer)
+    const refusal = judgeItemChange(j, rule, section, id, fields)
     if (refusal) return refusal
   }
   if (added.size === 0 && changedFields.size === 0) return null
   return judgeShare(rule.section, section, writer, added.size > 0)
 }
 
-function judgeNewItem(rule: SectionRule, section: Y.Map<unknown>, id: string, ctx: TouchContext, writer: Writer, now: number): Refusal {
+function judgeNewItem(j: Judging, rule: SectionRule, section: Y.Map<unknown>, id: string): Refusal {
+  const { ctx, writer, now } = j
   const entry = mapEntry(section, id)
   // Deleted: an undo of the writer's own addition, judged with its delete touch above.
   if (!entry || entry.deleted) return null
@@ -148,19 +172,21 @@ function judgeNewItem(rule: SectionRule, section: Y.Map<unknown>, id: string, ct
   }
   const created = Date.parse(raw.createdAt as string)
   if (created > now + MAX_CLOCK_SKEW_MS || created < now - MAX_OFFLINE_AGE_MS) return `${rule.section}.createdAt is not the time of writing`
-  if (writer.ring === 'outer' && raw.ownerOrganisation !== writer.organisation) return 'the buitenring adds actions of its own organisation only'
+  if (!canAddItem(j.abilities, rule.section, raw)) return addRefusal(j.abilities, rule.section)
   const problem = SECTION_SPECS[rule.section].check(raw)[0]
   return problem ? `${rule.section}.${problem.path}: ${problem.message}` : null
 }
 
-function judgeItemChange(rule: SectionRule, section: Y.Map<unknown>, id: string, fields: Set<string>, writer: Writer): Refusal {
+function judgeItemChange(j: Judging, rule: SectionRule, section: Y.Map<unknown>, id: string, fields: Set<string>): Refusal {
+  const { writer } = j
   if (rule.appendOnly) return `${rule.section} are append-only: add a new entry instead`
   const map = liveValue(section, id)
   if (!(map instanceof Y.Map)) return `${rule.section} items must be maps`
   const shape = itemShape(rule.section)
-  if (writer.ring === 'outer') {
-    if (liveValue(map, 'ownerOrganisation') !== writer.organisation) return 'the buitenring changes actions of its own organisation only'
-    for (const f of fields) if (!OUTER_RING_ACTION_FIELDS.includes(f)) return `the buitenring may not change ${rule.section}.${f}`
+  // The item as it is after the update: an entry never grants the field its condition reads.
+  const after = safeJson(map)
+  for (const f of fields) {
+    if (!canChangeField(j.abilities, rule.section, after, f)) return changeRefusal(j.abilities, rule.section, after, f)
   }
   for (const f of fields) {
     const schema = shape[f]
@@ -169,7 +195,7 @@ function judgeItemChange(rule: SectionRule, section: Y.Map<unknown>, id: string,
     const refusal = judgeFieldValue(`${rule.section}.${f}`, schema, map, f, writer)
     if (refusal) return refusal
   }
-  const current = readFields(shape, {}, safeJson(map))
+  const current = readFields(shape, {}, after)
   if (current.removedAt !== null && current.removedAt !== undefined) return null
   const problem = SECTION_SPECS[rule.section].check(current as Record<string, unknown>)[0]
   return problem ? `${rule.section}.${problem.path}: ${problem.message}` : null

@@ -56,8 +56,11 @@ export async function listCasesForUser(db: Sql, userId: string): Promise<CaseSum
   return rows.map(toSummary)
 }
 
-/** One case as its member sees it, with the member list; null when not a member. */
-export async function getCaseForMember(db: Sql, caseId: string, userId: string): Promise<CaseDetailDto | null> {
+/**
+ * One case as its member sees it, with the member list; null when not a member.
+ * `organisation`: the member's organisation name (the session's), whose rules apply.
+ */
+export async function getCaseForMember(db: Sql, caseId: string, userId: string, organisation: string): Promise<CaseDetailDto | null> {
   const rows = await db.query<CaseRow>(
     `SELECT c.id, c.code, c.title, m.ring, m.role, ${EFFECTIVE_DIRECTOR}, c.created_at, to_char(c.start_date, 'YYYY-MM-DD') AS start_date
        FROM case_members m JOIN cases c ON c.id = m.case_id ${EFFECTIVE_MEMBERSHIP} WHERE c.id = $1 AND m.user_id = $2`,
@@ -66,7 +69,7 @@ export async function getCaseForMember(db: Sql, caseId: string, userId: string):
   const r = rows[0]
   if (!r) return null
   const summary = toSummary(r)
-  const abilities = caseAbilities({ ring: r.ring, role: r.role, isCaseDirector: r.is_case_director })
+  const abilities = caseAbilities({ ring: r.ring, role: r.role, isCaseDirector: r.is_case_director }, organisation)
   // Minimisation: that reclassering is at the table tells a school there is a criminal case.
   const members = abilities.canSeeMembers ? await listMembers(db, caseId) : []
   return { ...summary, startDate: isoDate(r.start_date), members, abilities }

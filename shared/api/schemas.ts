@@ -4,6 +4,7 @@
  * The field names are a public contract (docs/API.md).
  */
 import { z } from 'zod'
+import type { WriteAbilities } from '../plan/abilities'
 import type { PlanDiff } from '../plan/diff'
 import type { PlanJson } from '../plan/planJson'
 import { lowerUuid, safeString } from '../text'
@@ -98,12 +99,18 @@ export interface CaseMemberDto {
  */
 export interface CaseAbilitiesDto {
   canReadInner: boolean
-  /** Root types of `case/<id>/plan` the caller may write (see shared/plan/writeRules.ts). */
+  /** Root types of `case/<id>/plan` the caller may write something of (some only under a condition: see `writes`). */
   planWritable: string[]
-  /** Root types of `case/<id>/inner` the caller may write. */
+  /** Root types of `case/<id>/inner` the caller may write something of. */
   innerWritable: string[]
-  /** Only actions of the caller's own organisation (the buitenring). */
+  /** Actions the caller adds and changes are their own organisation's only (the buitenring). Kept for older pages; read `writes`. */
   ownActionsOnly: boolean
+  /**
+   * The write rules that apply to the caller, per root (shared/plan/writeEntries.ts), with
+   * the caller's ring, role and organisation: the client asks the shared predicates of
+   * shared/plan/abilities.ts over these, the same the server's write guard asks.
+   */
+  writes: WriteAbilities
   canManageMembers: boolean
   canRunMeetings: boolean
   /** Whether `members` lists everyone (the buitenring sees no member list). */

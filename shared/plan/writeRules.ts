@@ -2,26 +2,27 @@
  * What may be written where in the two plan documents: the rules the server's write
  * guard enforces on every update, as data next to the section specs (sections.ts).
  * Shape rules (which roots exist, which fields an entry has, what their values are)
- * are here; who may write which root (ring, role) is decided in `server/access/`,
- * from the `outerRing` and `appendOnly` entries below. A later rule (a section locked
- * by the chair, the pen given to one participant) is a new entry, not a new branch.
+ * are here; who may write which root, field and item (ring, role, own organisation) is
+ * data in writeEntries.ts, asked through the predicates of abilities.ts by the server's
+ * write guard and the client alike. A later rule is a new entry, not a new branch.
  */
 import { z } from 'zod'
 import type { Ring } from '../api/schemas'
 import type { CasePart } from '../protocol/docName'
 import { redFlagStateShape } from './innerItems'
-import { INNER_ROOTS, INNER_SECTIONS, META_ROOT, PLAN_ROOTS, PLAN_SECTIONS, RED_FLAG_HISTORY, type SectionName } from './layout'
+import { INNER_ROOTS, INNER_SECTIONS, META_ROOT, PLAN_ROOTS, PLAN_SECTIONS, RED_FLAG_HISTORY, sectionPart, type SectionName } from './layout'
 import { GSAV_PHASES, RESULT_KEYS, idSchema, isoDateTimeSchema, itemMetaShape, nameSchema, redFlagKeySchema, type FieldShape } from './model'
 import { phaseChangeSchema, regieMetaShape, regieShape, resultStateShape } from './planItems'
 import { SECTION_SPECS } from './sections'
 import { scaleAnchorsShape } from './scaleAnchors'
+import { WRITE_RULES, isAppendOnly } from './writeEntries'
 
 /** How a root type is written. */
 export type RootRule =
   /** Written by the server only (schema version, part). */
   | { kind: 'server' }
   /** A section map: item id → Y.Map of the item's fields (sections.ts). */
-  | { kind: 'section'; section: SectionName; appendOnly: boolean; outerRing: 'none' | 'own-actions' }
+  | { kind: 'section'; section: SectionName; appendOnly: boolean }
   /** A map of fixed or patterned keys, each a Y.Map of fields (results, red flags). */
   | { kind: 'entries'; keys: 'fixed' | 'red-flag'; fields: FieldShape; history: boolean }
   /** A map of named fields holding plain values (regie, phase). */
@@ -61,23 +62,16 @@ export const MAX_CLOCK_SKEW_MS = 5 * 60_000
 /** How old a new item's `createdAt` may be: edits made offline arrive late, not years late. */
 export const MAX_OFFLINE_AGE_MS = 30 * 24 * 60 * 60_000
 
-/** Fields an action's owner organisation may change from the outer ring: its progress. */
-export const OUTER_RING_ACTION_FIELDS: readonly string[] = ['status', 'doneNote', 'blockedReason', 'updatedAt', 'updatedBy', 'updatedByOrganisation']
-
 /** Item fields that are the writer's own identity: equal to the writer's when written. */
 export const ITEM_IDENTITY_FIELDS = { author: 'name', organisation: 'organisation' } as const
 /** Fields that name the writer's organisation when set (who last changed an item). */
 export const STAMPED_ORGANISATION_FIELDS: readonly string[] = ['updatedByOrganisation']
 /** Item fields fixed at creation. */
-export const ITEM_IMMUTABLE_FIELDS: readonly string[] = ['id', 'author', 'organisation', 'createdAt', 'meetingId']
+export { ITEM_IMMUTABLE_FIELDS } from './abilities'
 
-// A decision, and who was present with mandate or dissented, is never rewritten: a correction is a new entry.
-const APPEND_ONLY_SECTIONS: readonly SectionName[] = ['decisions', 'safetyScale', 'innerDecisions', 'decisionMandates']
-
+// Append-only (decisions, safety scores, mandates) is data in writeEntries.ts: nobody has a change or remove entry.
 function sectionRule(section: SectionName): RootRule {
-  return {
-    kind: 'section', section, appendOnly: APPEND_ONLY_SECTIONS.includes(section), outerRing: section === 'actions' ? 'own-actions' : 'none',
-  }
+  return { kind: 'section', section, appendOnly: isAppendOnly(WRITE_RULES[sectionPart(section)][section] ?? []) }
 }
 
 const phaseFields: FieldShape = {

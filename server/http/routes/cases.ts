@@ -78,7 +78,7 @@ export function caseRoutes(deps: CaseRouteDeps): Router {
   router.get('/cases/:id', async (req: Request, res: Response) => {
     const user = requireUser(req)
     const caseId = caseIdOf(req)
-    const detail = await getCaseForMember(deps.db, caseId, user.id)
+    const detail = await getCaseForMember(deps.db, caseId, user.id, user.organisationName)
     if (!detail) {
       void deps.audit.record({ ...auditCtx(req), action: 'case.view', outcome: 'denied', caseId })
       throw forbidden()

@@ -48,7 +48,7 @@ export function meetingRoutes(deps: MeetingRouteDeps): Router {
   const caseOf = async (req: Request, action: string) => {
     const user = requireUser(req)
     const caseId = parseInput(uuidParamSchema, req.params.id, 'case id')
-    const detail = await getCaseForMember(deps.db, caseId, user.id)
+    const detail = await getCaseForMember(deps.db, caseId, user.id, user.organisationName)
     if (!detail) {
       void deps.audit.record({ ...auditCtx(req, caseId), action, outcome: 'denied' })
       throw forbidden()

@@ -34,7 +34,7 @@ export function planRoutes(deps: PlanRouteDeps): Router {
     const user = requireUser(req)
     const caseId = parseInput(uuidParamSchema, req.params.id, 'case id')
     const audit = { actorUserId: user.id, actorOrgId: user.organisationId, caseId, ip: req.ip ?? null, client: req.get('user-agent')?.slice(0, 200) ?? null }
-    const detail = await getCaseForMember(deps.db, caseId, user.id)
+    const detail = await getCaseForMember(deps.db, caseId, user.id, user.organisationName)
     if (!detail) {
       void deps.audit.record({ ...audit, action: 'plan.read', outcome: 'denied' })
       throw forbidden()
@@ -52,7 +52,7 @@ export function planRoutes(deps: PlanRouteDeps): Router {
     const section = parseInput(sectionSchema, req.params.section, 'section') as SectionName
     const itemId = parseInput(uuidParamSchema, req.params.itemId, 'item id')
     const audit = { actorUserId: user.id, actorOrgId: user.organisationId, caseId, ip: req.ip ?? null, client: req.get('user-agent')?.slice(0, 200) ?? null }
-    const detail = await getCaseForMember(deps.db, caseId, user.id)
+    const detail = await getCaseForMember(deps.db, caseId, user.id, user.organisationName)
     const docName = caseDocName(caseId, sectionPart(section))
     const access = detail ? decideDocAccess({ ring: detail.ring, role: detail.role, isCaseDirector: detail.isCaseDirector }, parseDocName(docName)!) : null
     if (!access?.canRead) {

@@ -59,7 +59,7 @@ export function purgeRoutes(deps: PurgeRouteDeps): Router {
     const itemId = parseInput(uuidParamSchema, req.params.itemId, 'item id')
     const docName = caseDocName(caseId, sectionPart(section))
     const audit = { actorUserId: user.id, actorOrgId: user.organisationId, caseId, target: docName, ip: req.ip ?? null, client: req.get('user-agent')?.slice(0, 200) ?? null }
-    const detail = await getCaseForMember(deps.db, caseId, user.id)
+    const detail = await getCaseForMember(deps.db, caseId, user.id, user.organisationName)
     const access = detail ? purgeAccess({ ring: detail.ring, role: detail.role, isCaseDirector: detail.isCaseDirector }, parseDocName(docName)!) : null
     if (!access) {
       void deps.audit.record({ ...audit, action: 'item.purge', outcome: 'denied', details: { section, item: itemId } })

@@ -40,7 +40,7 @@ export function versionRoutes(deps: VersionRouteDeps): Router {
   const memberOf = async (req: Request, action: string): Promise<CaseDetailDto> => {
     const user = requireUser(req)
     const caseId = parseInput(uuidParamSchema, req.params.id, 'case id')
-    const detail = await getCaseForMember(deps.db, caseId, user.id)
+    const detail = await getCaseForMember(deps.db, caseId, user.id, user.organisationName)
     if (!detail) {
       void deps.audit.record({ ...auditCtx(req, caseId), action, outcome: 'denied' })
       throw forbidden()
