@@ -1,10 +1,6 @@
 import { computed, type ComputedRef } from 'vue'
 import { useI18n } from 'vue-i18n'
-import {
-  ACTION_STATUSES, AGREEMENT_STATUSES, DECISION_TYPES, ITEM_VISIBILITIES, RESULT_KEYS, RESULT_STATUSES,
-  type Goal,
-} from '../../shared/plan'
-import { encodeActionLink } from '../plan/actionLink'
+import { AGREEMENT_STATUSES, DECISION_TYPES, ITEM_VISIBILITIES, RESULT_STATUSES } from '../../shared/plan'
 import { VISIBILITY_FIELD } from '../plan/visibleWrites'
 import type { FormField, FormOption } from '../plan/formFields'
 
@@ -26,46 +22,6 @@ export function useGoalFields(): ComputedRef<FormField[]> {
     { name: 'status', label: t('plan.goal.status'), kind: 'select', options: options(RESULT_STATUSES, 'plan.result.status') },
     { name: 'evidence', label: t('plan.goal.evidence'), kind: 'textarea' },
   ])
-}
-
-/**
- * Fields of an action. The link select offers the live goals, grouped under "Doelen",
- * and the four results.
- * @param goals the goals to offer; @param withTestIds the add form's stable test ids.
- */
-export function useActionFields(goals: () => readonly Goal[], withTestIds: boolean): ComputedRef<FormField[]> {
-  const { t } = useI18n()
-  const options = useOptions()
-  return computed(() => {
-    const linkOptions: FormOption[] = [
-      { value: '', label: t('plan.action.linkPlaceholder') },
-      ...goals().map((goal) => ({ value: encodeActionLink({ goalId: goal.id, resultKey: null }), label: goal.text, group: t('plan.action.goalsGroup') })),
-      ...RESULT_KEYS.map((key) => ({
-        value: encodeActionLink({ goalId: null, resultKey: key }),
-        label: t(`plan.result.keys.${key}`),
-        group: t('plan.action.resultsGroup'),
-      })),
-    ]
-    const id = (name: string): string | undefined => (withTestIds ? `action-add-${name}` : undefined)
-    const fields: FormField[] = [
-      { name: 'what', label: t('plan.action.what'), kind: 'textarea', isRequired: true, testId: id('what') },
-      { name: 'ownerOrganisation', label: t('plan.action.ownerOrganisation'), kind: 'text', isRequired: true, list: ORGANISATION_LIST_ID, testId: id('owner') },
-      { name: 'ownerPerson', label: t('plan.action.ownerPerson'), kind: 'text' },
-      { name: 'due', label: t('plan.action.due'), kind: 'date', isRequired: true, testId: id('due') },
-      {
-        name: 'link', label: t('plan.action.link'), kind: 'select', isRequired: true, options: linkOptions, testId: id('link'),
-        problemPaths: ['goalId', 'resultKey'],
-      },
-      { name: 'status', label: t('plan.action.status'), kind: 'select', options: options(ACTION_STATUSES, 'plan.action.statuses') },
-    ]
-    if (!withTestIds) {
-      fields.push({ name: 'blockedReason', label: t('plan.action.blockedReason'), kind: 'textarea' })
-      fields.push({ name: 'doneNote', label: t('plan.action.doneNote'), kind: 'textarea' })
-    } else {
-      fields.push({ name: 'blockedReason', label: t('plan.action.blockedReason'), kind: 'text', hint: t('plan.action.blockedReasonHint') })
-    }
-    return fields
-  })
 }
 
 /** Fields of a safety agreement. */

@@ -6,11 +6,12 @@
  * the result (an empty required text, an age of 300): the readers never throw.
  */
 import type {
-  ActionPatch, ActionStatus, AgreementPatch, AgreementStatus, DangerStatementPatch, DecisionInput, DecisionType,
+  ActionPatch, AgreementPatch, AgreementStatus, DangerStatementPatch, DecisionInput, DecisionType,
   EscalationInput, EscalationPatch, GoalPatch, JusticeItemPatch, JusticeItemType, PersonPatch, PersonRole,
   ResultStatus, SafetyScoreInput, SosItemPatch, SosItemType, TraumaScreeningPatch,
 } from '../../shared/plan'
-import { decodeActionLink } from './actionLink'
+import { actionKind } from '../../shared/plan/kinds/action'
+import { kindReaders } from './kindForm'
 import { asText, emptyToNull, parseWholeNumber, splitList, type FormValues } from './formFields'
 
 /** What a form input may hold. */
@@ -38,17 +39,8 @@ function choice<T extends string>(fallback: T): (value: InputValue) => T {
   return (value) => (asText(value) || fallback) as T
 }
 
-/** Fields of an action (`link` sets `goalId` and `resultKey`). */
-export const ACTION_READERS: FieldReaders<ActionPatch> = {
-  what: (v) => ({ what: asText(v) }),
-  ownerOrganisation: (v) => ({ ownerOrganisation: asText(v) }),
-  ownerPerson: (v) => ({ ownerPerson: emptyToNull(v) }),
-  due: (v) => ({ due: asText(v) }),
-  link: (v) => decodeActionLink(asText(v)),
-  status: (v) => ({ status: choice<ActionStatus>('open')(v) }),
-  blockedReason: (v) => ({ blockedReason: asText(v) }),
-  doneNote: (v) => ({ doneNote: asText(v) }),
-}
+/** Fields of an action, from its declaration (the `goalId` input sets `goalId` and `resultKey`). */
+export const ACTION_READERS = kindReaders(actionKind) as FieldReaders<ActionPatch>
 
 /** Fields of a goal. */
 export const GOAL_READERS: FieldReaders<GoalPatch> = {

@@ -4,6 +4,8 @@
  * against the diff from the version the reader last acknowledged.
  */
 import { REGIE_ROLES, type Action, type Agreement, type Decision, type Escalation, type Goal, type PlanDiff, type PlanJson, type ResultJson } from '../../shared/plan'
+import { actionKind } from '../../shared/plan/kinds/action'
+import { describeKindItem } from './kindRows'
 import { buildRows, withBefore, type ItemRow, type ItemText, type SectionView, type VersionText } from './versionRows'
 
 /** The plan shown, the diff (null: nothing marked) and the older plan for old prose. */
@@ -50,21 +52,12 @@ function describeAgreement(a: Agreement, x: VersionText): ItemText {
   }
 }
 
-/** An action's row (plan or binnenring-only). */
+/** An action's row (plan or binnenring-only): its declared fields, and what it is linked to. */
 export function describeAction(a: Action, plan: PlanJson, x: VersionText): ItemText {
   const goal = plan.results.flatMap((r) => r.goals).find((g) => g.id === a.goalId)
   const link = goal ? goal.text : a.resultKey ? x.t(`plan.result.keys.${a.resultKey}`) : ''
-  return {
-    title: a.what,
-    details: [
-      { label: x.t('plan.action.owner'), value: a.ownerPerson ? `${a.ownerOrganisation} (${a.ownerPerson})` : a.ownerOrganisation },
-      { label: x.t('plan.action.due'), value: x.formatDate(a.due) },
-      { label: x.t('plan.action.status'), value: x.t(`plan.action.statuses.${a.status}`) },
-      { label: x.t('versions.plan.linkedTo'), value: link },
-      { label: x.t('plan.action.blockedReason'), value: a.blockedReason },
-      { label: x.t('plan.action.doneNote'), value: a.doneNote },
-    ],
-  }
+  const item = describeKindItem(actionKind, a, x, () => link)
+  return { ...item, details: [...item.details, { label: x.t('versions.plan.linkedTo'), value: link }] }
 }
 
 /** A decision's row (plan or binnenring-only; a plan decision names nobody, so its mandate lines stay empty). */

@@ -55,7 +55,7 @@ function readObject(readers: FieldReaders<object>, values: FormValues): Record<s
 const FORMS: readonly FormCase[] = [
   {
     name: 'action', part: 'plan', readers: ACTION_READERS,
-    valid: { what: 'Huisbezoek', ownerOrganisation: 'Veilig Thuis Noordkust', ownerPerson: '', due: '2026-12-20', link: 'result:direct-safety', status: 'open', blockedReason: '', doneNote: '' },
+    valid: { what: 'Huisbezoek', ownerOrganisation: 'Veilig Thuis Noordkust', ownerPerson: '', due: '2026-12-20', goalId: 'result:direct-safety', status: 'open', blockedReason: '', doneNote: '' },
     add: (doc, values) => addAction(doc, read(ACTION_READERS, values), vt),
     prepareEdit: (doc) => {
       const id = addAction(doc, read(ACTION_READERS, FORMS[0]!.valid), vt).id
