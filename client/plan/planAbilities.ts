@@ -112,6 +112,8 @@ export function fixedActionOwner(abilities: PlanAbilities): string | null {
 
 /** What the user may change of one action (itemAccess for the actions section). */
 export function actionAccess(abilities: PlanAbilities, action: { ownerOrganisation: string }): ActionAccess {
+  // A page that narrowed the scope by hand (older callers of a meeting lock) is followed.
+  if (abilities.actionScope === 'none') return 'none'
   const fields = itemAccess(abilities, 'actions', action).fields
   if (fields === 'all') return 'full'
   return fields.length > 0 ? 'progress' : 'none'
