@@ -14,6 +14,7 @@ import type { Refusal } from './admission'
 import { createSyncGate } from './syncGate'
 import { decodeClientMessage, encodeAwarenessUpdate, ProtocolError, type AwarenessEntry, type ClientMessage } from './protocol'
 import type { ConnectionContext, HubConnection, HubLimits } from './types'
+import { TokenBucket } from '../flow/tokenBucket'
 
 /** What a connection needs besides its socket. */
 export interface ConnectionDeps {
@@ -28,8 +29,7 @@ export interface ConnectionDeps {
 /** Wires a websocket to a document; returns the connection the HubDoc sees. */
 export function startConnection(ws: WebSocket, doc: HubDoc, ctx: ConnectionContext, deps: ConnectionDeps): HubConnection {
   const logCtx = { docName: doc.name, userId: ctx.user.id }
-  let tokens = deps.limits.messageBurst
-  let lastRefill = Date.now()
+  const bucket = new TokenBucket(deps.limits.messageBurst, deps.limits.messagesPerSecond)
   let acceptedWrites = 0
   let droppedWrites = 0
   let isAlive = true
@@ -64,14 +64,6 @@ export function startConnection(ws: WebSocket, doc: HubDoc, ctx: ConnectionConte
       target: doc.name, ip: ctx.ip, client: ctx.client, details,
     })
 
-  const hasToken = () => {
-    const now = Date.now()
-    tokens = Math.min(deps.limits.messageBurst, tokens + ((now - lastRefill) / 1000) * deps.limits.messagesPerSecond)
-    lastRefill = now
-    if (tokens < 1) return false
-    tokens -= 1
-    return true
-  }
 
   const dropWrite = () => {
     droppedWrites++
@@ -152,7 +144,7 @@ export function startConnection(ws: WebSocket, doc: HubDoc, ctx: ConnectionConte
       return refuse(CloseCode.MessageTooLarge, `message exceeds ${deps.limits.maxMessageBytes} bytes`)
     }
     deps.touchSession?.(ctx.sessionId)
-    if (!hasToken()) {
+    if (!bucket.take()) {
       deps.metrics.rateLimited.inc()
       return refuse(CloseCode.RateLimited, 'too many messages')
     }

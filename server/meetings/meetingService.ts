@@ -17,6 +17,7 @@ import { buildAgenda } from './agenda'
 import type { MeetingActor } from './actor'
 import { applyCommand, checkJoin, startMeeting, type CommandContext, type KnownPerson, type MeetingEffect, type PlanWrite, type RuleResult } from './rules'
 import { viewMeeting } from './view'
+import { KeyedQueue } from '../flow/keyedQueue'
 
 /** What the service needs from the rest of the server (wired in main.ts). */
 export interface MeetingServiceDeps {
@@ -89,15 +90,8 @@ export interface MeetingService {
 export function createMeetingService(deps: MeetingServiceDeps): MeetingService {
   const now = deps.now ?? Date.now
   /** Commands of one meeting on this node run one after the other (fewer compare-and-set retries). */
-  const queues = new Map<string, Promise<unknown>>()
-  const serialise = <T>(meetingId: string, run: () => Promise<T>): Promise<T> => {
-    const prev = queues.get(meetingId) ?? Promise.resolve()
-    const next = prev.then(run, run)
-    const tail = next.catch(() => undefined)
-    queues.set(meetingId, tail)
-    void tail.then(() => queues.get(meetingId) === tail && queues.delete(meetingId))
-    return next
-  }
+  const queues = new KeyedQueue()
+  const serialise = <T>(meetingId: string, run: () => Promise<T>): Promise<T> => queues.run(meetingId, run)
   const fail = (code: MeetingError['code'], message: string): never => {
     throw new MeetingFailure({ code, message })
   }

@@ -18,6 +18,8 @@ import type { Logger } from '../log'
 import { addPresence, refreshPresence, removePresence, type PresenceRow } from '../store/meetings'
 import type { MeetingActor } from './actor'
 import { MeetingFailure, type MeetingService } from './meetingService'
+import { KeyedQueue } from '../flow/keyedQueue'
+import { TokenBucket } from '../flow/tokenBucket'
 
 /** What the socket layer needs. */
 export interface MeetingSocketDeps {
@@ -45,8 +47,8 @@ interface SocketData {
   session: ResolvedSession
   /** Meetings this socket joined, with the standing it joined with. */
   joined: Map<string, MeetingActor>
-  tokens: number
-  refilledAt: number
+  /** Commands and events of this socket: COMMANDS_PER_SECOND, bursts of twice that. */
+  bucket: TokenBucket
 }
 
 /** The meeting sockets of one node. */
@@ -75,7 +77,7 @@ export function createMeetingSockets(deps: MeetingSocketDeps): MeetingSockets {
       if (!session) return next(withData(new Error('not logged in'), 'unauthenticated'))
       const own = [...nsp.sockets.values()].filter((x) => (x.data as Partial<SocketData>).session?.user.id === session.user.id).length
       if (own >= MAX_SOCKETS_PER_USER) return next(withData(new Error(`more than ${MAX_SOCKETS_PER_USER} meeting connections`), 'conflict'))
-      const data: SocketData = { session, joined: new Map(), tokens: COMMANDS_PER_SECOND * 2, refilledAt: Date.now() }
+      const data: SocketData = { session, joined: new Map(), bucket: new TokenBucket(COMMANDS_PER_SECOND * 2, COMMANDS_PER_SECOND) }
       socket.data = data
       next()
     }, (err: Error) => {
@@ -104,7 +106,7 @@ export function createMeetingSockets(deps: MeetingSocketDeps): MeetingSockets {
   })
 
   const handleJoin = async (socket: Socket, data: SocketData, raw: unknown) => {
-    if (!takeToken(data)) throw new MeetingFailure({ code: 'conflict', message: `More than ${COMMANDS_PER_SECOND} events a second; slow down.` })
+    if (!data.bucket.take()) throw new MeetingFailure({ code: 'conflict', message: `More than ${COMMANDS_PER_SECOND} events a second; slow down.` })
     const { meetingId } = parse(joinPayloadSchema, raw)
     if (!data.joined.has(meetingId) && data.joined.size >= MAX_MEETINGS_PER_SOCKET) {
       throw new MeetingFailure({ code: 'conflict', message: `One connection follows at most ${MAX_MEETINGS_PER_SOCKET} meetings.` })
@@ -130,7 +132,7 @@ export function createMeetingSockets(deps: MeetingSocketDeps): MeetingSockets {
   }
 
   const handleCommand = async (data: SocketData, raw: unknown) => {
-    if (!takeToken(data)) throw new MeetingFailure({ code: 'conflict', message: `More than ${COMMANDS_PER_SECOND} commands a second; slow down.` })
+    if (!data.bucket.take()) throw new MeetingFailure({ code: 'conflict', message: `More than ${COMMANDS_PER_SECOND} commands a second; slow down.` })
     const cmd = parse(commandSchema, raw)
     if (!data.joined.has(cmd.meetingId)) throw new MeetingFailure({ code: 'forbidden', message: 'Join the meeting first.' })
     const state = await service.execute(data.session.user, cmd)
@@ -165,15 +167,9 @@ export function createMeetingSockets(deps: MeetingSocketDeps): MeetingSockets {
   sweep.unref()
 
   /** This node's broadcasts of one meeting go out one after the other, and never an older state after a newer one. */
-  const chains = new Map<string, Promise<void>>()
+  const chains = new KeyedQueue()
   const lastSent = new Map<string, number>()
-  const inOrder = (meetingId: string, run: () => Promise<void>): Promise<void> => {
-    const next = (chains.get(meetingId) ?? Promise.resolve()).then(run, run)
-    const tail = next.catch(() => undefined)
-    chains.set(meetingId, tail)
-    void tail.then(() => chains.get(meetingId) === tail && chains.delete(meetingId))
-    return next
-  }
+  const inOrder = (meetingId: string, run: () => Promise<void>): Promise<void> => chains.run(meetingId, run)
   const emitState = async (state: MeetingState) => {
     if (state.seq < (lastSent.get(state.id) ?? 0)) return
     lastSent.set(state.id, state.seq)
@@ -269,15 +265,6 @@ function payloadBytes(payload: unknown): number {
   } catch {
     return Number.POSITIVE_INFINITY
   }
-}
-
-function takeToken(data: SocketData): boolean {
-  const now = Date.now()
-  data.tokens = Math.min(COMMANDS_PER_SECOND * 2, data.tokens + ((now - data.refilledAt) / 1000) * COMMANDS_PER_SECOND)
-  data.refilledAt = now
-  if (data.tokens < 1) return false
-  data.tokens--
-  return true
 }
 
 function withData(err: Error, code: MeetingError['code']): Error {
