@@ -7,6 +7,7 @@
 import type { MemberRole, Ring } from '../api/schemas'
 import type { CasePart } from '../protocol/docName'
 import { sectionPart, type SectionName } from './layout'
+import { SECTION_SPECS } from './sections'
 import { WRITER_ROLES, isAppendOnly, type ItemCondition, type WriteEntry, type WriteRules } from './writeEntries'
 
 /** The writer the rules are asked about. */
@@ -122,7 +123,9 @@ export function changeableFields(a: WriteAbilities, section: SectionName, item: 
     if (e.may !== 'change' || !holds(e, a, item)) continue
     const own = conditionField(e.when)
     if (e.fields === 'all' && own === null) return 'all'
-    for (const f of e.fields === 'all' ? [] : e.fields) if (f !== own && !ITEM_IMMUTABLE_FIELDS.includes(f)) fields.add(f)
+    // A conditioned 'all' is every field of the section but the one its condition reads.
+    const granted = e.fields === 'all' ? Object.keys(SECTION_SPECS[section].shape) : e.fields
+    for (const f of granted) if (f !== own && !ITEM_IMMUTABLE_FIELDS.includes(f)) fields.add(f)
   }
   return [...fields]
 }

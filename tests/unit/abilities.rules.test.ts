@@ -17,6 +17,7 @@ import {
 import { readTouches } from '../../server/collab/updateTouches'
 import { judgeWrite, type Writer } from '../../server/access/writePolicy'
 import { caseAbilities } from '../../server/access/policy'
+import { changeableFields } from '../../shared/plan/abilities'
 import { itemAccess, planAbilities, requiredOnNewItem } from '../../client/plan/planAbilities'
 
 const SCHOOL = 'OBS De Vlinder'
@@ -158,6 +159,19 @@ describe('the ring rules are entries of data, and server and client agree on the
         }
       }
     }
+  })
+
+  it('reads a conditioned "all" as every field but the one its condition reads', () => {
+    const rules = buildWriteRules({ actions: [{ ring: 'outer', may: 'change', fields: 'all', when: { ownOrganisation: 'ownerOrganisation' } }] })
+    const writes = caseAbilities({ ring: 'outer', role: 'member', isCaseDirector: false }, SCHOOL, rules).writes
+    const fields = changeableFields(writes, 'actions', { ownerOrganisation: SCHOOL })
+    expect(fields).toEqual(expect.arrayContaining(['what', 'due', 'status', 'ownerPerson']))
+    expect(fields).not.toContain('ownerOrganisation')
+    expect(changeableFields(writes, 'actions', { ownerOrganisation: OTHER })).toEqual([])
+    const { doc, ids } = basePlan()
+    const school: Writer = { name: 'Joost Bakker', organisation: SCHOOL, ring: 'outer', role: 'member' }
+    expect(serverAllows(doc, school, rules, (d, a) => P.updateAction(d, ids.actions!.own, { what: 'Anders' }, a))).toBe(true)
+    expect(serverAllows(doc, school, rules, (d, a) => P.updateAction(d, ids.actions!.own, { ownerOrganisation: OTHER }, a))).toBe(false)
   })
 
   it('finds no write rule under an inherited property name', () => {
