@@ -8,6 +8,8 @@
  */
 import type { MeetingCommand } from '../../shared/meetings/schemas'
 import type { MeetingState } from '../../shared/meetings/state'
+import { ACTION_MEETING_FIELDS } from '../../shared/plan/kinds/action'
+import { pickFields } from '../../shared/plan/kinds/kindTypes'
 import type { MeetingActor } from './actor'
 import type { PlanWrite } from './rules'
 
@@ -24,10 +26,7 @@ function presentNames(state: MeetingState, withMandate: boolean): string[] {
  */
 export function recordWrites(state: MeetingState, cmd: RecordCommand, actor: MeetingActor, id: string, newId: () => string): PlanWrite[] {
   if (cmd.type === 'action') {
-    return [{
-      kind: 'action', id, part: cmd.visibility, what: cmd.what, ownerOrganisation: cmd.ownerOrganisation, ownerPerson: cmd.ownerPerson,
-      due: cmd.due, goalId: cmd.goalId, resultKey: cmd.resultKey,
-    }]
+    return [{ kind: 'action', id, part: cmd.visibility, ...pickFields(cmd, ACTION_MEETING_FIELDS) }]
   }
   const mandatedPresent = presentNames(state, true)
   const decision: PlanWrite = {

@@ -10,7 +10,9 @@
 import { FORMAT_SPECS } from '../../shared/meetings/formats'
 import { PARTICIPANT_COMMANDS, type MeetingCommand, type MeetingError } from '../../shared/meetings/schemas'
 import type { MeetingState } from '../../shared/meetings/state'
-import type { DecisionType, ResultKey } from '../../shared/plan/model'
+import type { DecisionType } from '../../shared/plan/model'
+import type { ActionMeetingField } from '../../shared/plan/kinds/action'
+import type { ActionFields } from '../../shared/plan/planItems'
 import type { SectionName } from '../../shared/plan/layout'
 import type { CasePart } from '../../shared/protocol/docName'
 import { isChairOf, refuse, type MeetingActor, type RuleContext } from './actor'
@@ -33,9 +35,8 @@ export type PlanWrite =
     dissent: { organisation: string; reason: string }[]
   }
   | {
-    kind: 'action'; id: string; part: CasePart; what: string; ownerOrganisation: string; ownerPerson: string | null; due: string
-    goalId: string | null; resultKey: ResultKey | null
-  }
+    kind: 'action'; id: string; part: CasePart
+  } & Pick<ActionFields, ActionMeetingField>
   | { kind: 'restore'; section: SectionName; planItemId: string }
 
 /** What the service does after the new state is stored. */

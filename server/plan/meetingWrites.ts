@@ -8,6 +8,8 @@
  */
 import type * as Y from 'yjs'
 import { addItem, getItem, restoreItem, sectionPart, type PlanActor } from '../../shared/plan'
+import { ACTION_MEETING_FIELDS } from '../../shared/plan/kinds/action'
+import { pickFields } from '../../shared/plan/kinds/kindTypes'
 import type { CasePart } from '../../shared/protocol/docName'
 import type { PlanWrite } from '../meetings/rules'
 
@@ -35,10 +37,7 @@ export function applyMeetingWrite(doc: Y.Doc, write: PlanWrite, actor: PlanActor
     case 'action': {
       const section = write.part === 'inner' ? 'innerActions' : 'actions'
       if (getItem(doc, section, write.id)) return
-      addItem(doc, section, {
-        what: write.what, ownerOrganisation: write.ownerOrganisation, ownerPerson: write.ownerPerson, due: write.due,
-        goalId: write.goalId, resultKey: write.resultKey,
-      }, actor, { id: write.id })
+      addItem(doc, section, pickFields(write, ACTION_MEETING_FIELDS), actor, { id: write.id })
       return
     }
     case 'restore':

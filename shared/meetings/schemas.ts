@@ -5,8 +5,10 @@
  */
 import { z } from 'zod'
 import { ITEM_VISIBILITIES } from '../plan/innerRecords'
+import { ACTION_MEETING_FIELDS, actionKind } from '../plan/kinds/action'
+import { pickInputShape } from '../plan/kinds/kindTypes'
 import { INNER_SECTIONS, PLAN_SECTIONS } from '../plan/layout'
-import { DECISION_TYPES, RESULT_KEYS, SAFETY_SCORE_MAX, SAFETY_SCORE_MIN, MAX_TEXT_LENGTH } from '../plan/model'
+import { DECISION_TYPES, SAFETY_SCORE_MAX, SAFETY_SCORE_MIN, MAX_TEXT_LENGTH } from '../plan/model'
 import { AGENDA_KINDS, MEETING_FORMATS } from './formats'
 import { lowerUuid, safeString } from '../text'
 
@@ -73,9 +75,8 @@ export const commandSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({
     type: z.literal('action'), meetingId: id, itemId: id.nullable().default(null),
-    what: safeString().trim().min(1, 'what is empty').max(MAX_TEXT_LENGTH), ownerOrganisation: safeString().trim().min(1).max(120),
-    ownerPerson: safeString().trim().min(1).max(120).nullable().default(null), due: isoDate,
-    goalId: id.nullable().default(null), resultKey: z.enum(RESULT_KEYS).nullable().default(null),
+    // The action's fields come from its declaration (shared/plan/kinds/action.ts), so a new field is one entry there.
+    ...pickInputShape(actionKind, ACTION_MEETING_FIELDS),
     /** `inner`: only the binnenring sees the action (the inner document); default the plan both rings read. */
     visibility: z.enum(ITEM_VISIBILITIES).default('plan'),
   }).refine((c) => (c.goalId === null) !== (c.resultKey === null), { message: 'link the action to exactly one goal or result', path: ['goalId'] }),

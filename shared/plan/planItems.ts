@@ -11,76 +11,43 @@ import { z } from 'zod'
 import type { PlanProblem } from './errors'
 import { actionKind } from './kinds/action'
 import { fallbackOf, inputSchemaOf, patchSchemaOf, shapeOf } from './kinds/kindTypes'
+import { agreementKind, decisionKind, dissentSchema, escalationKind, goalKind, phaseChangeKind, regieHolderSchema, regieKind, resultKind } from './kinds/planKinds'
 import {
-  AGREEMENT_STATUSES, DECISION_TYPES, GSAV_PHASES, RESULT_STATUSES,
-  idListSchema, idSchema, isoDateSchema, isoDateTimeSchema, nameListSchema, nameSchema, requiredTextSchema,
-  resultKeySchema, textSchema,
+  RESULT_STATUSES, isoDateTimeSchema, nameListSchema, nameSchema, textSchema,
   type FieldsOf, type GsavPhase, type ItemMeta, type ResultKey, type ResultStatus, MAX_LIST_LENGTH,
 } from './model'
 
-/** Goal of a result: what must be observable, and for how long. */
-export const goalShape = {
-  resultKey: resultKeySchema,
-  text: requiredTextSchema,
-  observableFor: textSchema,
-  status: z.enum(RESULT_STATUSES),
-  evidence: textSchema,
-  innerRefs: idListSchema,
-}
-/** Fields of a goal. */
+/** Goal of a result: declared in kinds/planKinds.ts; shape, fallback, input and patch derive from it. */
+export const goalShape = shapeOf(goalKind)
+/** Fields of Goal. */
 export type GoalFields = FieldsOf<typeof goalShape>
 /** A goal, in the `goals` section; `resultKey` places it under its result. */
 export interface Goal extends ItemMeta, GoalFields {}
 /** Fallback values of a stored goal. */
-export const GOAL_FALLBACK: GoalFields = { resultKey: 'direct-safety', text: '', observableFor: '', status: 'open', evidence: '', innerRefs: [] }
+export const GOAL_FALLBACK: GoalFields = fallbackOf(goalKind)
 /** Input of `addGoal`. */
-export const goalInputSchema = z.strictObject({
-  ...goalShape,
-  observableFor: goalShape.observableFor.default(''),
-  status: goalShape.status.default('open'),
-  evidence: goalShape.evidence.default(''),
-  innerRefs: goalShape.innerRefs.default([]),
-})
+export const goalInputSchema = inputSchemaOf(goalKind)
 /** Input of `addGoal`. */
 export type GoalInput = z.input<typeof goalInputSchema>
 /** Patch of `updateGoal`. */
-export const goalPatchSchema = z.strictObject(goalShape).partial()
+export const goalPatchSchema = patchSchemaOf(goalKind)
 /** Patch of `updateGoal`. */
 export type GoalPatch = z.input<typeof goalPatchSchema>
 
-/** Safety agreement (veiligheidsafspraak). */
-export const agreementShape = {
-  text: requiredTextSchema,
-  boundParties: nameListSchema.min(1, 'names at least one bound party'),
-  checkedBy: nameSchema,
-  checkMethod: textSchema,
-  ifBroken: textSchema,
-  startDate: isoDateSchema,
-  reviewDate: isoDateSchema.nullable(),
-  status: z.enum(AGREEMENT_STATUSES),
-  innerRefs: idListSchema,
-}
-/** Fields of a safety agreement. */
+/** Safety agreement (veiligheidsafspraak): declared in kinds/planKinds.ts; shape, fallback, input and patch derive from it. */
+export const agreementShape = shapeOf(agreementKind)
+/** Fields of Agreement. */
 export type AgreementFields = FieldsOf<typeof agreementShape>
 /** A safety agreement, in the `agreements` section. */
 export interface Agreement extends ItemMeta, AgreementFields {}
 /** Fallback values of a stored agreement. */
-export const AGREEMENT_FALLBACK: AgreementFields = {
-  text: '', boundParties: [], checkedBy: '', checkMethod: '', ifBroken: '', startDate: '', reviewDate: null, status: 'active', innerRefs: [],
-}
+export const AGREEMENT_FALLBACK: AgreementFields = fallbackOf(agreementKind)
 /** Input of `addAgreement`. */
-export const agreementInputSchema = z.strictObject({
-  ...agreementShape,
-  checkMethod: agreementShape.checkMethod.default(''),
-  ifBroken: agreementShape.ifBroken.default(''),
-  reviewDate: agreementShape.reviewDate.default(null),
-  status: agreementShape.status.default('active'),
-  innerRefs: agreementShape.innerRefs.default([]),
-})
+export const agreementInputSchema = inputSchemaOf(agreementKind)
 /** Input of `addAgreement`. */
 export type AgreementInput = z.input<typeof agreementInputSchema>
 /** Patch of `updateAgreement`. */
-export const agreementPatchSchema = z.strictObject(agreementShape).partial()
+export const agreementPatchSchema = patchSchemaOf(agreementKind)
 /** Patch of `updateAgreement`. */
 export type AgreementPatch = z.input<typeof agreementPatchSchema>
 
@@ -122,7 +89,7 @@ export function checkAction(a: ActionFields): PlanProblem[] {
 }
 
 /** A partner that disagreed with a decision, and why. */
-export const dissentSchema = z.strictObject({ organisation: nameSchema, reason: requiredTextSchema })
+export { dissentSchema }
 /** A partner that disagreed with a decision, and why. */
 export interface Dissent {
   organisation: string
@@ -135,71 +102,37 @@ export const mandateShape = {
   dissent: z.array(dissentSchema).max(MAX_LIST_LENGTH, 'has too many entries'),
 }
 
-/** Why a plan decision names nobody: that an organisation sits at the table is binnenring information (DOMAIN.md §5, §7). */
-const MANDATE_IS_INNER = 'belongs in the inner document (decisionMandates), not in the plan a school reads'
-
-/**
- * Decision (besluit). `meetingId` is the item metadata's. In the plan document
- * `mandatedPresent` and `dissent` stay empty (kept for the JSON contract): who was
- * present with mandate and who dissented is written to the inner document's
- * `decisionMandates`, keyed by the decision's id.
- */
-export const decisionShape = {
-  text: requiredTextSchema,
-  type: z.enum(DECISION_TYPES),
-  chair: nameSchema.nullable(),
-  mandatedPresent: z.array(nameSchema).max(0, MANDATE_IS_INNER),
-  dissent: z.array(dissentSchema).max(0, MANDATE_IS_INNER),
-  innerRefs: idListSchema,
-}
-/** Fields of a decision. */
+/** Decision (besluit); in the plan `mandatedPresent` and `dissent` stay empty (see decisionKind): declared in kinds/planKinds.ts; shape, fallback, input and patch derive from it. */
+export const decisionShape = shapeOf(decisionKind)
+/** Fields of Decision. */
 export type DecisionFields = FieldsOf<typeof decisionShape>
 /** A decision, in the `decisions` section. */
 export interface Decision extends ItemMeta, DecisionFields {}
 /** Fallback values of a stored decision. */
-export const DECISION_FALLBACK: DecisionFields = { text: '', type: 'plan', chair: null, mandatedPresent: [], dissent: [], innerRefs: [] }
+export const DECISION_FALLBACK: DecisionFields = fallbackOf(decisionKind)
 /** Input of `addDecision`. */
-export const decisionInputSchema = z.strictObject({
-  ...decisionShape,
-  chair: decisionShape.chair.default(null),
-  mandatedPresent: decisionShape.mandatedPresent.default([]),
-  dissent: decisionShape.dissent.default([]),
-  innerRefs: decisionShape.innerRefs.default([]),
-})
+export const decisionInputSchema = inputSchemaOf(decisionKind)
 /** Input of `addDecision`. */
 export type DecisionInput = z.input<typeof decisionInputSchema>
 /** Patch of `updateDecision`. */
-export const decisionPatchSchema = z.strictObject(decisionShape).partial()
+export const decisionPatchSchema = patchSchemaOf(decisionKind)
 /** Patch of `updateDecision`. */
 export type DecisionPatch = z.input<typeof decisionPatchSchema>
 
-/** Escalation under regie: the outcome is text plus, once taken, a decision. */
-export const escalationShape = {
-  issue: requiredTextSchema,
-  raisedBy: nameSchema,
-  raisedTo: nameSchema,
-  due: isoDateSchema,
-  actionId: idSchema.nullable(),
-  outcome: textSchema,
-  outcomeDecisionId: idSchema.nullable(),
-}
-/** Fields of an escalation. */
+/** Escalation under regie: declared in kinds/planKinds.ts; shape, fallback, input and patch derive from it. */
+export const escalationShape = shapeOf(escalationKind)
+/** Fields of Escalation. */
 export type EscalationFields = FieldsOf<typeof escalationShape>
 /** An escalation, in the `escalations` section. */
 export interface Escalation extends ItemMeta, EscalationFields {}
 /** Fallback values of a stored escalation. */
-export const ESCALATION_FALLBACK: EscalationFields = { issue: '', raisedBy: '', raisedTo: '', due: '', actionId: null, outcome: '', outcomeDecisionId: null }
+export const ESCALATION_FALLBACK: EscalationFields = fallbackOf(escalationKind)
 /** Input of `addEscalation`. */
-export const escalationInputSchema = z.strictObject({
-  ...escalationShape,
-  actionId: escalationShape.actionId.default(null),
-  outcome: escalationShape.outcome.default(''),
-  outcomeDecisionId: escalationShape.outcomeDecisionId.default(null),
-})
+export const escalationInputSchema = inputSchemaOf(escalationKind)
 /** Input of `addEscalation`. */
 export type EscalationInput = z.input<typeof escalationInputSchema>
 /** Patch of `updateEscalation`. */
-export const escalationPatchSchema = z.strictObject(escalationShape).partial()
+export const escalationPatchSchema = patchSchemaOf(escalationKind)
 /** Patch of `updateEscalation`. */
 export type EscalationPatch = z.input<typeof escalationPatchSchema>
 
@@ -212,22 +145,17 @@ export interface ResultState {
   updatedAt: string | null
   updatedBy: string | null
 }
-/** Stored fields of a result's map. */
-export const resultStateShape = {
-  status: z.enum(RESULT_STATUSES),
-  evidence: textSchema,
-  updatedAt: isoDateTimeSchema.nullable(),
-  updatedBy: nameSchema.nullable(),
-}
+/** Stored fields of a result's map (declared in kinds/planKinds.ts). */
+export const resultStateShape = shapeOf(resultKind)
 /** What a result reads as before anyone changed it. */
-export const RESULT_FALLBACK: Omit<ResultState, 'key'> = { status: 'open', evidence: '', updatedAt: null, updatedBy: null }
+export const RESULT_FALLBACK: Omit<ResultState, 'key'> = fallbackOf(resultKind)
 /** Patch of `setResult`. */
 export const resultPatchSchema = z.strictObject({ status: z.enum(RESULT_STATUSES), evidence: textSchema }).partial()
 /** Patch of `setResult`. */
 export type ResultPatch = z.input<typeof resultPatchSchema>
 
 /** Who holds a regie role: an organisation, optionally a person in it. */
-export const regieHolderSchema = z.strictObject({ organisation: nameSchema, person: nameSchema.nullable().default(null) })
+export { regieHolderSchema }
 /** Who holds a regie role. */
 export interface RegieHolder {
   organisation: string
@@ -235,13 +163,8 @@ export interface RegieHolder {
 }
 /** Regie bookkeeping: when the roles last changed and by whom. */
 export const regieMetaShape = { updatedAt: isoDateTimeSchema.nullable(), updatedBy: nameSchema.nullable() }
-/** The four regie roles (DOMAIN.md §4.5); null while unassigned. */
-export const regieShape = {
-  casusregisseur: regieHolderSchema.nullable(),
-  procesregisseur: regieHolderSchema.nullable(),
-  responsiblePartner: regieHolderSchema.nullable(),
-  doorzettingsmacht: regieHolderSchema.nullable(),
-}
+/** The four regie roles (DOMAIN.md §4.5, declared in kinds/planKinds.ts); null while unassigned. */
+export const regieShape = shapeOf(regieKind)
 /** Names of the regie roles. */
 export const REGIE_ROLES = ['casusregisseur', 'procesregisseur', 'responsiblePartner', 'doorzettingsmacht'] as const
 /** The regie roles and when they last changed. */
@@ -265,15 +188,7 @@ export interface PhaseChange {
   meetingId: string | null
 }
 /** zod schema of {@link PhaseChange}. */
-export const phaseChangeSchema: z.ZodType<PhaseChange> = z.strictObject({
-  from: z.enum(GSAV_PHASES),
-  to: z.enum(GSAV_PHASES),
-  at: isoDateTimeSchema,
-  decisionId: idSchema,
-  author: nameSchema,
-  organisation: nameSchema,
-  meetingId: idSchema.nullable(),
-})
+export const phaseChangeSchema: z.ZodType<PhaseChange> = z.strictObject(shapeOf(phaseChangeKind))
 /** The phase a plan starts in, before any phase decision. */
 export const INITIAL_PHASE: GsavPhase = 'veiligheid'
 /** The GSaV phase with its history, oldest change first. */

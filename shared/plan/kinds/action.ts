@@ -2,6 +2,9 @@
 import { ACTION_STATUSES, idListSchema, idSchema, isoDateSchema, nameSchema, requiredTextSchema, resultKeySchema, textSchema } from '../model'
 import { declareKind, enumField, field } from './kindTypes'
 
+/** The fields a meeting's `action` command carries; the rest take their defaults. */
+const MEETING_FIELDS = ['what', 'ownerOrganisation', 'ownerPerson', 'due', 'goalId', 'resultKey'] as const
+
 /** Declaration of the action, in the plan's `actions` section (and, same fields, the inner `innerActions`). */
 export const actionKind = declareKind({
   kind: 'action',
@@ -26,5 +29,11 @@ export const actionKind = declareKind({
     pdf: ['what', 'ownerOrganisation', 'ownerPerson', 'due', 'status', 'blockedReason', 'doneNote'],
     diff: ['what', 'ownerOrganisation', 'ownerPerson', 'due', 'status', 'goalId', 'resultKey', 'doneNote', 'blockedReason'],
     history: ['what', 'ownerOrganisation', 'ownerPerson', 'due', 'status', 'goalId', 'resultKey', 'doneNote', 'blockedReason'],
+    meeting: MEETING_FIELDS,
   },
 })
+
+/** The fields of a meeting's `action` command, in order. */
+export const ACTION_MEETING_FIELDS = MEETING_FIELDS
+/** A field a meeting's `action` command carries. */
+export type ActionMeetingField = (typeof MEETING_FIELDS)[number]

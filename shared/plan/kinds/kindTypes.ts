@@ -31,6 +31,8 @@ export interface KindViews<F extends string = string> {
   pdf: readonly F[]
   diff: readonly F[]
   history: readonly F[]
+  /** The fields a meeting's command for this kind carries (its form in the meeting), if it has one. */
+  meeting?: readonly F[]
 }
 
 /** The declaration of one item kind. */
@@ -46,19 +48,27 @@ export interface ItemKind<F extends Record<string, FieldDecl> = Record<string, F
   fields: F
   /** Which fields each view shows, in order. */
   views: KindViews<V>
+  /** The fixed keys of a keyed section (results, red flags), labelled at `<labelKey>.values.key.<key>`. */
+  keys?: readonly string[]
   /** Key of its labels in the catalogue: `<labelKey>.name`, `<labelKey>.fields.<f>`, `<labelKey>.values.<f>.<v>`. */
   labelKey: string
 }
 
-/** Declares a field; keeps the schema's type for the derived shapes. */
-export function field<S extends z.ZodType>(schema: S, rest: Omit<FieldDecl<S>, 'schema'>): FieldDecl<S> {
-  return { schema, ...rest }
+/** What `required` adds to a field's type: the input schema gives it no default. */
+type RequiredMark<R> = R extends { required: true } ? { required: true } : unknown
+
+/** Declares a field; keeps the schema's type and whether it is required, for the derived shapes. */
+export function field<S extends z.ZodType, const O extends Omit<FieldDecl<S>, 'schema'>>(schema: S, rest: O): FieldDecl<S> & RequiredMark<O> {
+  return { schema, ...rest } as FieldDecl<S> & RequiredMark<O>
 }
 
-/** Declares an enum field from its values. */
-export function enumField<const V extends readonly [string, ...string[]]>(values: V, fallback: V[number], required?: true): FieldDecl<z.ZodEnum<{ [K in V[number]]: K }>> {
+/** Declares an enum field from its values; `required` when an input must name it. */
+export function enumField<const V extends readonly [string, ...string[]], R extends boolean = false>(
+  values: V, fallback: V[number], required?: R,
+): FieldDecl<z.ZodEnum<{ [K in V[number]]: K }>> & RequiredMark<{ required: R }> {
   const schema = z.enum(values) as unknown as z.ZodEnum<{ [K in V[number]]: K }>
-  return required ? { schema, fallback, required, type: 'enum', values } : { schema, fallback, type: 'enum', values }
+  const decl: FieldDecl<z.ZodEnum<{ [K in V[number]]: K }>> = { schema, fallback, type: 'enum', values }
+  return (required === true ? { ...decl, required: true } : decl) as FieldDecl<z.ZodEnum<{ [K in V[number]]: K }>> & RequiredMark<{ required: R }>
 }
 
 /** Declares an item kind; keeps its field names for the derived shapes. */
@@ -111,11 +121,27 @@ export function patchSchemaOf<F extends FieldDecls>(kind: ItemKind<F>): z.ZodObj
   return z.strictObject(shapeOf(kind)).partial() as unknown as z.ZodObject<{ [N in keyof F]: z.ZodOptional<F[N]['schema']> }, z.core.$strict>
 }
 
+/** The input shape of some fields only (a meeting command's fields). */
+export function pickInputShape<F extends FieldDecls, N extends keyof F & string>(kind: ItemKind<F>, names: readonly N[]): Pick<InputShapeOf<F>, N> {
+  const all = inputShapeOf(kind)
+  const out: Partial<InputShapeOf<F>> = {}
+  for (const name of names) out[name] = all[name]
+  return out as Pick<InputShapeOf<F>, N>
+}
+
+/** The values of some fields of a record (copies nothing else). */
+export function pickFields<T extends object, N extends keyof T & string>(record: T, names: readonly N[]): Pick<T, N> {
+  const out: Partial<Pick<T, N>> = {}
+  for (const name of names) out[name] = record[name]
+  return out as Pick<T, N>
+}
+
 /** Every value label key of a kind: `<labelKey>.values.<field>.<value>`. */
 export function enumLabelKeys<F extends FieldDecls>(kind: ItemKind<F>): { field: string; value: string; key: string }[] {
   const out: { field: string; value: string; key: string }[] = []
   for (const [name, decl] of Object.entries(kind.fields)) {
     for (const value of decl.values ?? []) out.push({ field: name, value, key: `${kind.labelKey}.values.${name}.${value}` })
   }
+  for (const value of kind.keys ?? []) out.push({ field: 'key', value, key: `${kind.labelKey}.values.key.${value}` })
   return out
 }
