@@ -30,6 +30,7 @@ import { createMeetingSockets } from './meetings/socketServer'
 import { applyMeetingWrite, partOfWrite } from './plan/meetingWrites'
 import { findMembership, isPrivacyOfficer, listMembers } from './store/cases'
 import { saveMeeting } from './store/meetings'
+import { findUserNames } from './store/users'
 import { adoptVersion } from './versions/adoption'
 
 /** Largest socket.io frame; larger ones close the socket (the handlers refuse above MAX_MEETING_PAYLOAD_BYTES with an ack). */
@@ -183,12 +184,7 @@ async function knownPeople(db: Db, caseId: string, ids: readonly string[]): Prom
   const people = new Map<string, KnownPerson>()
   for (const m of await listMembers(db, caseId)) people.set(m.userId, { userId: m.userId, name: m.name, organisation: m.organisation.name, ring: m.ring })
   const missing = ids.filter((id) => !people.has(id))
-  if (missing.length > 0) {
-    const rows = await db.query<{ id: string; name: string; org: string }>(
-      'SELECT u.id, u.name, o.name AS org FROM users u JOIN organisations o ON o.id = u.organisation_id WHERE u.id = ANY($1::uuid[])', [missing],
-    )
-    for (const r of rows) people.set(r.id, { userId: r.id, name: r.name, organisation: r.org, ring: null })
-  }
+  for (const r of await findUserNames(db, missing)) people.set(r.id, { userId: r.id, name: r.name, organisation: r.organisation, ring: null })
   return people
 }
 

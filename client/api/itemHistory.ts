@@ -1,16 +1,9 @@
 /** `GET /api/cases/:id/items/:section/:itemId/history` (docs/API.md): an item's earlier values. */
 import type { SectionName } from '../../shared/plan'
+import type { ItemChangeDto } from '../../shared/api/schemas'
 import { getJson } from './http'
 
-/** One recorded change of one field. */
-export interface ItemChangeDto {
-  field: string
-  from: unknown
-  to: unknown
-  by: string
-  organisation: string
-  at: string
-}
+export type { ItemChangeDto }
 
 /** The item's changes, newest first. @throws {ApiError} `forbidden` when the caller may not read that part. */
 export function getItemHistory(caseId: string, section: SectionName, itemId: string): Promise<ItemChangeDto[]> {

@@ -4,7 +4,8 @@
  * Read from the touches the write guard already computed (so server-side edits of
  * meetings are recorded too), written to `item_history` in the same transaction as the
  * update itself (server/store/sqlDocStore.ts `append`), so no accepted change is ever
- * missing from its history (issue 18 item 7), never from what a client claims. Bookkeeping fields (`updatedAt`, `updatedBy`,
+ * missing from its history (issue 18 item 7), never from what a client claims. Read back by
+ * server/store/itemHistory.ts. Bookkeeping fields (`updatedAt`, `updatedBy`,
  * `updatedByOrganisation`) are not history of their own: they say who made each change.
  */
 import * as Y from 'yjs'
@@ -13,20 +14,9 @@ import { parseDocName } from '../../shared/protocol/docName'
 import { toStorableJson } from '../../shared/text'
 import type { HistoryRow } from '../collab/docStore'
 import type { WriteCheckInput } from '../collab/types'
-import type { Sql } from '../db/db'
 
 /** Fields that only record who changed an item and when. */
 const BOOKKEEPING_FIELDS = new Set(['updatedAt', 'updatedBy', 'updatedByOrganisation'])
-
-/** One recorded change of one field. */
-export interface ItemChange {
-  field: string
-  from: unknown
-  to: unknown
-  by: string
-  organisation: string
-  at: string
-}
 
 interface FieldChange {
   itemId: string
@@ -74,14 +64,4 @@ export function itemHistoryOf(input: WriteCheckInput): HistoryRow[] {
     itemId: toStorableJson(c.itemId) as string, field: toStorableJson(c.field) as string, from: toStorableJson(c.from), to: toStorableJson(c.to),
     userId: who.id, name: who.name, organisation: who.organisationName, at,
   }))
-}
-
-/** The recorded changes of one item, newest first. */
-export async function listItemHistory(db: Sql, docName: string, itemId: string): Promise<ItemChange[]> {
-  const rows = await db.query<{ field: string; old_value: unknown; new_value: unknown; name: string; organisation: string; at: Date | string }>(
-    'SELECT field, old_value, new_value, name, organisation, at FROM item_history WHERE doc_name = $1 AND item_id = $2 ORDER BY at DESC, id DESC LIMIT 500',
-    [docName, itemId],
-  )
-  // Both drivers hand jsonb back parsed.
-  return rows.map((r) => ({ field: r.field, from: r.old_value, to: r.new_value, by: r.name, organisation: r.organisation, at: new Date(r.at).toISOString() }))
 }

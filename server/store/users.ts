@@ -48,3 +48,19 @@ export async function upsertUser(
   )
   return rows[0]!.id
 }
+
+/** A user's name and organisation name, for showing who someone is. */
+export interface UserName {
+  id: string
+  name: string
+  organisation: string
+}
+
+/** The names of these users with their organisations' names; unknown ids are left out. */
+export async function findUserNames(db: Sql, ids: readonly string[]): Promise<UserName[]> {
+  if (ids.length === 0) return []
+  return db.query<UserName>(
+    'SELECT u.id, u.name, o.name AS organisation FROM users u JOIN organisations o ON o.id = u.organisation_id WHERE u.id = ANY($1::uuid[])',
+    [[...ids]],
+  )
+}

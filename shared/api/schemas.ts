@@ -207,3 +207,13 @@ export interface VersionAckDto {
   ackedAt: string | null
   objection: string | null
 }
+
+/** One recorded change of one field of a plan item (`GET /api/cases/:id/items/:section/:itemId/history`), newest first. */
+export interface ItemChangeDto {
+  field: string
+  from: unknown
+  to: unknown
+  by: string
+  organisation: string
+  at: string
+}

@@ -28,6 +28,7 @@ import { AppError, forbidden } from '../../errors'
 import { getCaseForMember } from '../../store/cases'
 import { requireUser } from '../middleware'
 import { parseInput } from '../validate'
+import { deleteItemHistory } from '../../store/itemHistory'
 
 /** What the purge route needs (main.ts wires the doc hub's edit and the store's compaction). */
 export interface PurgeRouteDeps {
@@ -81,7 +82,7 @@ export function purgeRoutes(deps: PurgeRouteDeps): Router {
       throw new AppError('conflict', 409, `The plan refused the purge: ${refusal.reason}.`)
     }
     await deps.compact(docName)
-    await deps.db.query('DELETE FROM item_history WHERE doc_name = $1 AND item_id = $2', [docName, itemId])
+    await deleteItemHistory(deps.db, docName, itemId)
     void deps.audit.record({ ...audit, action: 'item.purge', outcome: 'ok', details: { section, item: itemId, organisation: organisation.slice(0, 200) } })
     res.status(204).end()
   })
