@@ -1,3 +1,5 @@
+import { nlProblems } from './nlProblems'
+
 /** Dutch messages of the plan page (shared plan part). Part of `nl`; see nl.ts for the syntax rules. */
 export const nlPlan = {
   backToCases: 'Terug naar casussen',
@@ -103,35 +105,7 @@ export const nlPlan = {
     changed: 'laatst gewijzigd door {name} ({organisation}), {date}',
   },
   deadline: { overdue: 'te laat', soon: 'binnenkort' },
-  problem: {
-    title: 'Controleer dit formulier:',
-    withField: '{field}: {problem}',
-    required: 'vul dit in.',
-    tooLong: 'dit is te lang.',
-    unsafeText: 'hier staat een teken in dat niet bewaard kan worden (zoals een NUL-teken); haal het weg.',
-    date: 'kies een geldige datum.',
-    choose: 'maak een keuze.',
-    boundParty: 'noem minstens één partij die gebonden is.',
-    whoWorries: 'noem minstens één partner die zich zorgen maakt.',
-    beforeStart: 'deze datum ligt voor de startdatum.',
-    link: 'koppel de actie aan een doel of een resultaat.',
-    blockedReason: 'geef aan waarom de actie geblokkeerd is.',
-    staleRef: 'dit verwijst naar iets dat niet meer bestaat.',
-    firstName: 'alleen een voornaam (letters, geen cijfers).',
-    wholeNumber: 'vul een heel getal in.',
-    ageRange: 'vul een leeftijd tussen 0 en 120 in.',
-    scoreRange: 'kies een score van 0 tot en met 10.',
-    traumaExists: 'voor deze persoon is de screening al vastgelegd; pas die aan.',
-    dateOrder: 'deze datum ligt voor de vorige stap.',
-    phaseDecision: 'kies een besluit over de fase of leg een nieuw besluit vast.',
-    tooMany: 'dit zijn te veel namen.',
-    removed: 'dit onderdeel is intussen verwijderd.',
-    actor: 'Je naam of organisatie ontbreekt. Log opnieuw in.',
-    invalid: 'deze waarde klopt niet.',
-    notReady: 'Het plan is nog niet klaar om te bewerken. Wacht even en probeer het opnieuw.',
-    newerVersion: 'Dit plan is gemaakt met een nieuwere versie van Samenspel. Herlaad de pagina.',
-    wrongPart: 'Dit document hoort bij een ander deel van het plan. Herlaad de pagina.',
-  },
+  problem: nlProblems,
   result: {
     hint: 'De vier MDA++-resultaten, met de data die gelden vanaf de start van de casus.',
     noStartDate: 'De startdatum van de casus ontbreekt, dus de deadlines zijn nog niet bekend.',

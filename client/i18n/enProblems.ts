@@ -1,0 +1,32 @@
+import type { MessageSchema } from './nl'
+
+/** English texts of what is wrong with a plan form's input (`plan.problem`). Part of `enPlan`. */
+export const enProblems: MessageSchema['plan']['problem'] = {
+  title: 'Please check this form:',
+  withField: '{field}: {problem}',
+  required: 'please fill this in.',
+  tooLong: 'this is too long.',
+  unsafeText: 'this holds a character that cannot be stored (such as a NUL character); remove it.',
+  date: 'choose a valid date.',
+  choose: 'make a choice.',
+  boundParty: 'name at least one party that is bound.',
+  whoWorries: 'name at least one partner who is worried.',
+  beforeStart: 'this date is before the start date.',
+  link: 'link the action to a goal or a result.',
+  blockedReason: 'say why the action is blocked.',
+  staleRef: 'this refers to something that no longer exists.',
+  firstName: 'a first name only (letters, no digits).',
+  wholeNumber: 'enter a whole number.',
+  ageRange: 'enter an age from 0 to 120.',
+  scoreRange: 'choose a score from 0 to 10.',
+  traumaExists: 'this person’s screening is already recorded; change that one.',
+  dateOrder: 'this date is before the previous step.',
+  phaseDecision: 'choose a phase decision or record a new one.',
+  tooMany: 'these are too many names.',
+  removed: 'this item has been removed in the meantime.',
+  actor: 'Your name or organisation is missing. Please log in again.',
+  invalid: 'this value is not valid.',
+  notReady: 'The plan is not ready for editing yet. Wait a moment and try again.',
+  newerVersion: 'This plan was made with a newer version of Samenspel. Please reload the page.',
+  wrongPart: 'This document belongs to another part of the plan. Please reload the page.',
+}
