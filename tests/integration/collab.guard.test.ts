@@ -122,7 +122,7 @@ describe('collab write guard: updates that decode but do not apply', () => {
     await until(() => other.text() === 'Afspraak: huisbezoek dinsdag. Bevestigd.')
   })
 
-  it('closes the school\'s connection for hostile decodable updates over real websockets (4409), or keeps a harmless one, and the partners notice nothing', async () => {
+  it('closes the school\'s connection for hostile decodable updates over real websockets (4409), or keeps a harmless one, and the partners notice nothing', { timeout: 90_000 }, async () => {
     cluster = await startCluster(1)
     const node = cluster.nodes[0]!
     const { caseId, chairCookie } = await makeCase(node.url, [{ email: DEMO.school, ring: 'outer', role: 'member' }])
