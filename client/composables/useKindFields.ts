@@ -7,6 +7,7 @@ import type { FormField, FormOption } from '../plan/formFields'
 import { kindFormFields, type KindFormLabels, type KindFormOptions } from '../plan/kindForm'
 import { fieldOf, type KindValueText } from '../plan/kindValues'
 import { useDateFormat } from './useDateFormat'
+import { ORGANISATION_LIST_ID } from './usePlanFields'
 
 /** Labels of a kind's fields and values, from the shared catalogue (`kinds.*`). */
 export interface KindLabels {
@@ -64,6 +65,7 @@ export function useKindFormFields(
 ): ComputedRef<FormField[]> {
   const { t } = useI18n()
   const labels = useKindLabels()
-  const formLabels: KindFormLabels = { ...labels, linkOptions: () => linkOptionsOf(goals(), t) }
-  return computed(() => kindFormFields(kind, formLabels, options, names()))
+  const formLabels: KindFormLabels = { ...labels, linkOptions: () => linkOptionsOf(goals(), t), listHint: () => t('plan.common.listHint') }
+  // Names suggest the case's organisations (the plan page renders the datalist).
+  return computed(() => kindFormFields(kind, formLabels, { nameListId: ORGANISATION_LIST_ID, ...options }, names()))
 }

@@ -1,6 +1,6 @@
 import { computed, type ComputedRef } from 'vue'
 import { useI18n } from 'vue-i18n'
-import { AGREEMENT_STATUSES, DECISION_TYPES, ITEM_VISIBILITIES, RESULT_STATUSES } from '../../shared/plan'
+import { DECISION_TYPES, ITEM_VISIBILITIES } from '../../shared/plan'
 import { VISIBILITY_FIELD } from '../plan/visibleWrites'
 import type { FormField, FormOption } from '../plan/formFields'
 
@@ -10,34 +10,6 @@ export const ORGANISATION_LIST_ID = 'plan-organisations'
 function useOptions(): (values: readonly string[], prefix: string) => FormOption[] {
   const { t } = useI18n()
   return (values, prefix) => values.map((value) => ({ value, label: t(`${prefix}.${value}`) }))
-}
-
-/** Fields of a goal (add and edit). */
-export function useGoalFields(): ComputedRef<FormField[]> {
-  const { t } = useI18n()
-  const options = useOptions()
-  return computed(() => [
-    { name: 'text', label: t('plan.goal.text'), kind: 'textarea', isRequired: true, hint: t('plan.goal.textHint') },
-    { name: 'observableFor', label: t('plan.goal.observableFor'), kind: 'text' },
-    { name: 'status', label: t('plan.goal.status'), kind: 'select', options: options(RESULT_STATUSES, 'plan.result.status') },
-    { name: 'evidence', label: t('plan.goal.evidence'), kind: 'textarea' },
-  ])
-}
-
-/** Fields of a safety agreement. */
-export function useAgreementFields(): ComputedRef<FormField[]> {
-  const { t } = useI18n()
-  const options = useOptions()
-  return computed(() => [
-    { name: 'text', label: t('plan.agreement.text'), kind: 'textarea', isRequired: true },
-    { name: 'boundParties', label: t('plan.agreement.boundParties'), kind: 'text', isRequired: true, hint: t('plan.common.listHint') },
-    { name: 'checkedBy', label: t('plan.agreement.checkedBy'), kind: 'text', isRequired: true, list: ORGANISATION_LIST_ID },
-    { name: 'checkMethod', label: t('plan.agreement.checkMethod'), kind: 'text' },
-    { name: 'ifBroken', label: t('plan.agreement.ifBroken'), kind: 'text' },
-    { name: 'startDate', label: t('plan.agreement.startDate'), kind: 'date', isRequired: true },
-    { name: 'reviewDate', label: t('plan.agreement.reviewDate'), kind: 'date' },
-    { name: 'status', label: t('plan.agreement.status'), kind: 'select', options: options(AGREEMENT_STATUSES, 'plan.agreement.statuses') },
-  ])
 }
 
 /**

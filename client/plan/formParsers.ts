@@ -6,11 +6,12 @@
  * the result (an empty required text, an age of 300): the readers never throw.
  */
 import type {
-  ActionPatch, AgreementPatch, AgreementStatus, DangerStatementPatch, DecisionInput, DecisionType,
+  ActionPatch, AgreementPatch, DangerStatementPatch, DecisionInput, DecisionType,
   EscalationInput, EscalationPatch, GoalPatch, JusticeItemPatch, JusticeItemType, PersonPatch, PersonRole,
-  ResultStatus, SafetyScoreInput, SosItemPatch, SosItemType, TraumaScreeningPatch,
+  SafetyScoreInput, SosItemPatch, SosItemType, TraumaScreeningPatch,
 } from '../../shared/plan'
 import { actionKind } from '../../shared/plan/kinds/action'
+import { agreementKind, goalKind } from '../../shared/plan/kinds/planKinds'
 import { kindReaders } from './kindForm'
 import { asText, emptyToNull, parseWholeNumber, splitList, type FormValues } from './formFields'
 
@@ -42,25 +43,11 @@ function choice<T extends string>(fallback: T): (value: InputValue) => T {
 /** Fields of an action, from its declaration (the `goalId` input sets `goalId` and `resultKey`). */
 export const ACTION_READERS = kindReaders(actionKind) as FieldReaders<ActionPatch>
 
-/** Fields of a goal. */
-export const GOAL_READERS: FieldReaders<GoalPatch> = {
-  text: (v) => ({ text: asText(v) }),
-  observableFor: (v) => ({ observableFor: asText(v) }),
-  status: (v) => ({ status: choice<ResultStatus>('open')(v) }),
-  evidence: (v) => ({ evidence: asText(v) }),
-}
+/** Fields of a goal, from its declaration. */
+export const GOAL_READERS = kindReaders(goalKind) as FieldReaders<GoalPatch>
 
-/** Fields of a safety agreement (`boundParties` is a comma-separated list). */
-export const AGREEMENT_READERS: FieldReaders<AgreementPatch> = {
-  text: (v) => ({ text: asText(v) }),
-  boundParties: (v) => ({ boundParties: splitList(v) }),
-  checkedBy: (v) => ({ checkedBy: asText(v) }),
-  checkMethod: (v) => ({ checkMethod: asText(v) }),
-  ifBroken: (v) => ({ ifBroken: asText(v) }),
-  startDate: (v) => ({ startDate: asText(v) }),
-  reviewDate: (v) => ({ reviewDate: emptyToNull(v) }),
-  status: (v) => ({ status: choice<AgreementStatus>('active')(v) }),
-}
+/** Fields of a safety agreement, from its declaration (`boundParties` is a comma-separated list). */
+export const AGREEMENT_READERS = kindReaders(agreementKind) as FieldReaders<AgreementPatch>
 
 /** Fields of an escalation's outcome. */
 export const ESCALATION_OUTCOME_READERS: FieldReaders<EscalationPatch> = {

@@ -20,12 +20,16 @@ export interface KindFormLabels {
   value: (kind: ItemKind, name: string, value: string) => string
   /** Options of a `link` select (goals and results), with its empty choice first. */
   linkOptions: () => FormOption[]
+  /** The hint under a comma-separated list input. */
+  listHint?: () => string
 }
 
 /** Options of one kind's form. */
 export interface KindFormOptions {
   /** Prefix of the inputs' test ids (an add form's stable hooks); none when omitted. */
   testIdPrefix?: string
+  /** Id of a datalist that `name` fields suggest from (the case's organisations). */
+  nameListId?: string
 }
 
 /**
@@ -54,6 +58,8 @@ export function kindFormFields(kind: ItemKind, labels: KindFormLabels, options: 
     const field: FormField = { name, label: labels.field(kind, name), kind: INPUT_KINDS[decl.type] ?? 'text' }
     if (decl.required === true || decl.type === 'link') field.isRequired = true
     if (options.testIdPrefix !== undefined) field.testId = `${options.testIdPrefix}-${TEST_ID_SUFFIXES[name] ?? name}`
+    if (decl.type === 'name' && options.nameListId !== undefined) field.list = options.nameListId
+    if (decl.type === 'nameList' && labels.listHint) field.hint = labels.listHint()
     if (decl.type === 'enum') field.options = (decl.values ?? []).map((value) => ({ value, label: labels.value(kind, name, value) }))
     if (decl.type === 'link') {
       field.options = labels.linkOptions()
