@@ -12,10 +12,10 @@ import type { AuditLog } from '../../audit/auditLog'
 import type { Db } from '../../db/db'
 import { AppError, forbidden } from '../../errors'
 import { MeetingFailure, type MeetingService } from '../../meetings/meetingService'
-import { getCaseForMember } from '../../store/cases'
 import { latestVersion, listAcks } from '../../store/versions'
 import { requireUser } from '../middleware'
 import { parseInput } from '../validate'
+import { memberCase, requestAudit } from '../caseRequest'
 
 /** What the meeting routes need. */
 export interface MeetingRouteDeps {
@@ -41,27 +41,14 @@ async function asHttp<T>(run: () => Promise<T>): Promise<T> {
 /** Creates the meeting router. */
 export function meetingRoutes(deps: MeetingRouteDeps): Router {
   const router = Router()
-  const auditCtx = (req: Request, caseId: string | null) => ({
-    actorUserId: req.user?.id ?? null, actorOrgId: req.user?.organisationId ?? null, caseId,
-    ip: req.ip ?? null, client: req.get('user-agent')?.slice(0, 200) ?? null,
-  })
-  const caseOf = async (req: Request, action: string) => {
-    const user = requireUser(req)
-    const caseId = parseInput(uuidParamSchema, req.params.id, 'case id')
-    const detail = await getCaseForMember(deps.db, caseId, user.id, user.organisationName)
-    if (!detail) {
-      void deps.audit.record({ ...auditCtx(req, caseId), action, outcome: 'denied' })
-      throw forbidden()
-    }
-    return detail
-  }
+  const caseOf = (req: Request, action: string) => memberCase(deps, req, action)
   const meetingId = (req: Request) => parseInput(uuidParamSchema, req.params.id, 'meeting id')
 
   router.post('/cases/:id/meetings', async (req: Request, res: Response) => {
     const detail = await caseOf(req, 'meeting.create')
     const body = parseInput(createMeetingBodySchema, req.body, 'meeting')
     const id = await asHttp(() => deps.meetings.create(detail.id, requireUser(req), body))
-    void deps.audit.record({ ...auditCtx(req, detail.id), action: 'meeting.create', outcome: 'ok', details: { meeting: id, format: body.format } })
+    void deps.audit.record({ ...requestAudit(req, detail.id), action: 'meeting.create', outcome: 'ok', details: { meeting: id, format: body.format } })
     res.status(201).json({ id })
   })
 
@@ -91,14 +78,14 @@ export function meetingRoutes(deps: MeetingRouteDeps): Router {
 
   router.post('/meetings/:id/start', async (req: Request, res: Response) => {
     const state = await asHttp(() => deps.meetings.start(meetingId(req), requireUser(req)))
-    void deps.audit.record({ ...auditCtx(req, state.caseId), action: 'meeting.start', outcome: 'ok', details: { meeting: state.id } })
+    void deps.audit.record({ ...requestAudit(req, state.caseId), action: 'meeting.start', outcome: 'ok', details: { meeting: state.id } })
     res.json({ ok: true })
   })
 
   router.post('/meetings/:id/close', async (req: Request, res: Response) => {
     const id = meetingId(req)
     const state = await asHttp(() => deps.meetings.execute(requireUser(req), { type: 'close', meetingId: id }))
-    void deps.audit.record({ ...auditCtx(req, state.caseId), action: 'meeting.close', outcome: 'ok', details: { meeting: id, version: state.version } })
+    void deps.audit.record({ ...requestAudit(req, state.caseId), action: 'meeting.close', outcome: 'ok', details: { meeting: id, version: state.version } })
     res.json({ ok: true, version: state.version })
   })
   return router

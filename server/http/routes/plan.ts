@@ -17,6 +17,7 @@ import { z } from 'zod'
 import { getCaseForMember } from '../../store/cases'
 import { requireUser } from '../middleware'
 import { parseInput } from '../validate'
+import { requestAudit } from '../caseRequest'
 
 /** What the plan route needs. */
 export interface PlanRouteDeps {
@@ -33,7 +34,7 @@ export function planRoutes(deps: PlanRouteDeps): Router {
   router.get('/cases/:id/plan', async (req: Request, res: Response) => {
     const user = requireUser(req)
     const caseId = parseInput(uuidParamSchema, req.params.id, 'case id')
-    const audit = { actorUserId: user.id, actorOrgId: user.organisationId, caseId, ip: req.ip ?? null, client: req.get('user-agent')?.slice(0, 200) ?? null }
+    const audit = requestAudit(req, caseId)
     const detail = await getCaseForMember(deps.db, caseId, user.id, user.organisationName)
     if (!detail) {
       void deps.audit.record({ ...audit, action: 'plan.read', outcome: 'denied' })
@@ -51,7 +52,7 @@ export function planRoutes(deps: PlanRouteDeps): Router {
     const caseId = parseInput(uuidParamSchema, req.params.id, 'case id')
     const section = parseInput(sectionSchema, req.params.section, 'section') as SectionName
     const itemId = parseInput(uuidParamSchema, req.params.itemId, 'item id')
-    const audit = { actorUserId: user.id, actorOrgId: user.organisationId, caseId, ip: req.ip ?? null, client: req.get('user-agent')?.slice(0, 200) ?? null }
+    const audit = requestAudit(req, caseId)
     const detail = await getCaseForMember(deps.db, caseId, user.id, user.organisationName)
     const docName = caseDocName(caseId, sectionPart(section))
     const access = detail ? decideDocAccess({ ring: detail.ring, role: detail.role, isCaseDirector: detail.isCaseDirector }, parseDocName(docName)!) : null

@@ -29,6 +29,7 @@ import { getCaseForMember } from '../../store/cases'
 import { requireUser } from '../middleware'
 import { parseInput } from '../validate'
 import { deleteItemHistory } from '../../store/itemHistory'
+import { requestAudit } from '../caseRequest'
 
 /** What the purge route needs (main.ts wires the doc hub's edit and the store's compaction). */
 export interface PurgeRouteDeps {
@@ -59,7 +60,7 @@ export function purgeRoutes(deps: PurgeRouteDeps): Router {
     const section = parseInput(sectionSchema, req.params.section, 'section')
     const itemId = parseInput(uuidParamSchema, req.params.itemId, 'item id')
     const docName = caseDocName(caseId, sectionPart(section))
-    const audit = { actorUserId: user.id, actorOrgId: user.organisationId, caseId, target: docName, ip: req.ip ?? null, client: req.get('user-agent')?.slice(0, 200) ?? null }
+    const audit = { ...requestAudit(req, caseId), target: docName }
     const detail = await getCaseForMember(deps.db, caseId, user.id, user.organisationName)
     const access = detail ? purgeAccess({ ring: detail.ring, role: detail.role, isCaseDirector: detail.isCaseDirector }, parseDocName(docName)!) : null
     if (!access) {
