@@ -5,12 +5,17 @@
  * version, adoption date and by whom, the reader's name, organisation and ring on every
  * page, the plan's sections as tables that break cleanly across pages, page numbers.
  * The inner part only when the reader may read it (`plan` is already ring-filtered).
- * Labels are Dutch: the document is filed in Dutch case files.
+ * In the reader's language (Dutch by default): every field and enum value label comes
+ * from the shared catalogue (shared/i18n), and which fields each section prints comes
+ * from the item kinds' declarations (`views.pdf`), so the PDF never prints a raw key.
  */
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
-import type { Content, TDocumentDefinitions, TableCell } from 'pdfmake/interfaces'
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces'
+import type { Locale } from '../../shared/i18n/catalogue'
+import { fill, pdfTexts } from '../../shared/i18n/pdfTexts'
 import type { PlanJson } from '../../shared/plan'
+import { pdfSections, type PdfContext } from './versionPdfSections'
 
 const require = createRequire(import.meta.url)
 const pdfmake = require('pdfmake') as {
@@ -41,113 +46,59 @@ export interface VersionPdfMeta {
   /** The meeting that adopted it, with who the chair marked present (binnenring readers only). */
   meeting?: { title: string; attendance: { name: string; organisation: string; mandate: boolean }[] } | null
   reader: { name: string; organisation: string; ring: 'inner' | 'outer' }
+  /** The reader's language; Dutch when absent. */
+  locale?: Locale
 }
 
 /** The meeting lines: its title, and for the binnenring who attended (for the buitenring that is minimised away). */
-function meetingContent(meta: VersionPdfMeta): Content[] {
+function meetingContent(meta: VersionPdfMeta, ctx: PdfContext): Content[] {
   if (!meta.meeting) return []
-  const lines: Content[] = [{ text: `Overleg: ${meta.meeting.title}.`, margin: [0, 0, 0, 2] }]
+  const t = ctx.t
+  const lines: Content[] = [{ text: fill(t.meeting, { title: meta.meeting.title }), margin: [0, 0, 0, 2] }]
   if (meta.reader.ring !== 'inner') return lines
-  const present = meta.meeting.attendance.map((a) => `${a.name} (${a.organisation})${a.mandate ? ', met mandaat' : ''}`)
-  lines.push({ text: `Aanwezig: ${present.length > 0 ? present.join('; ') : 'niet vastgelegd'}.`, margin: [0, 0, 0, 4] })
+  const present = meta.meeting.attendance.map((a) => `${a.name} (${a.organisation})${a.mandate ? t.withMandate : ''}`)
+  lines.push({ text: fill(t.present, { names: present.length > 0 ? present.join('; ') : t.notRecorded }), margin: [0, 0, 0, 4] })
   return lines
 }
 
-const RESULT_LABELS: Record<string, string> = {
-  'direct-safety': 'Directe veiligheid', 'stable-safety': 'Stabiele veiligheid', recovery: 'Herstel van trauma en ontwikkeling', participation: 'Duurzame veiligheid en participatie',
-}
-const STATUS_LABELS: Record<string, string> = {
-  open: 'open', 'in-progress': 'bezig', done: 'gedaan', blocked: 'geblokkeerd', cancelled: 'vervallen', achieved: 'behaald', 'at-risk': 'in gevaar', missed: 'gemist',
-  proposed: 'voorgesteld', active: 'actief', broken: 'geschonden', ended: 'beëindigd',
-}
-const dateNl = (iso: string | null | undefined) => (iso ? new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso).toLocaleDateString('nl-NL', { timeZone: 'Europe/Amsterdam', day: 'numeric', month: 'long', year: 'numeric' }) : '–')
-const label = (map: Record<string, string>, key: string) => map[key] ?? key
-
-function table(headers: string[], rows: string[][], widths: (string | number)[]): Content {
-  if (rows.length === 0) return { text: 'Geen.', italics: true, margin: [0, 0, 0, 8] }
-  const body: TableCell[][] = [headers.map((h) => ({ text: h, bold: true })), ...rows.map((r) => r.map((c) => ({ text: c })))]
-  return { table: { headerRows: 1, dontBreakRows: true, widths, body }, layout: 'lightHorizontalLines', margin: [0, 0, 0, 10] }
+/** The file name of a version's PDF in the reader's language. */
+export function versionPdfFilename(caseCode: string, version: number, locale: Locale = 'nl'): string {
+  return fill(pdfTexts(locale).filename, { code: caseCode, version })
 }
 
-const heading = (text: string): Content => ({ text, style: 'h2', margin: [0, 10, 0, 4] })
-
-function planContent(plan: PlanJson): Content[] {
-  const out: Content[] = [heading('Situatie'), { text: plan.summaryText || '–', margin: [0, 0, 0, 8] }]
-  out.push(heading('Resultaten en doelen'))
-  for (const r of plan.results) {
-    out.push({ text: `${label(RESULT_LABELS, r.key)}: ${label(STATUS_LABELS, r.status)}${r.deadlines ? `, uiterlijk ${dateNl(r.deadlines.due)}` : ''}`, bold: true, margin: [0, 4, 0, 2] })
-    out.push(table(['Doel', 'Zichtbaar als', 'Status'], r.goals.filter((g) => !g.removedAt).map((g) => [g.text, g.observableFor || '–', label(STATUS_LABELS, g.status)]), ['*', '*', 60]))
-  }
-  out.push(heading('Veiligheidsafspraken'))
-  out.push(table(['Afspraak', 'Gebonden', 'Controle', 'Vanaf', 'Status'], plan.agreements.filter((a) => !a.removedAt).map((a) => [a.text, a.boundParties.join(', '), a.checkedBy, dateNl(a.startDate), label(STATUS_LABELS, a.status)]), ['*', 70, 80, 70, 55]))
-  out.push(heading('Acties'))
-  out.push(table(['Wat', 'Eigenaar', 'Deadline', 'Status'], plan.actions.filter((a) => !a.removedAt).map((a) => [a.what, a.ownerPerson ? `${a.ownerOrganisation} (${a.ownerPerson})` : a.ownerOrganisation, dateNl(a.due), label(STATUS_LABELS, a.status)]), ['*', 110, 75, 60]))
-  out.push(heading('Besluiten'))
-  out.push(table(['Besluit', 'Soort', 'Voorzitter', 'Vastgelegd'], plan.decisions.filter((d) => !d.removedAt).map((d) => [d.text, d.type, d.chair ?? '–', dateNl(d.createdAt)]), ['*', 80, 90, 75]))
-  out.push(heading('Regie'))
-  const holder = (h: { organisation: string; person: string | null } | null) => (h ? (h.person ? `${h.organisation} (${h.person})` : h.organisation) : '–')
-  out.push(table(['Rol', 'Wie'], [
-    ['Casusregisseur', holder(plan.regie.casusregisseur)], ['Procesregisseur', holder(plan.regie.procesregisseur)],
-    ['Verantwoordelijke partner', holder(plan.regie.responsiblePartner)], ['Doorzettingsmacht', holder(plan.regie.doorzettingsmacht)],
-  ], [140, '*']))
-  out.push(heading('GSaV-fase'), { text: `${plan.phase.current}${plan.phase.since ? ` sinds ${dateNl(plan.phase.since)}` : ''}`, margin: [0, 0, 0, 8] })
-  return out
-}
-
-function innerContent(plan: PlanJson): Content[] {
-  if (!plan.family) return []
-  const out: Content[] = [{ text: 'Binnenring', style: 'h1', pageBreak: 'before', margin: [0, 0, 0, 6] }]
-  out.push(heading('Gezin en netwerk'), table(['Voornaam', 'Rol', 'Leeftijd'], plan.family.filter((p) => !p.removedAt).map((p) => [p.firstName, p.role, p.age === null ? 'onbekend' : String(p.age)]), ['*', 100, 60]))
-  out.push(heading('Rode vlaggen'), table(['Vlag', 'Status', 'Toelichting'], (plan.redFlags ?? []).filter((f) => f.status !== 'unknown').map((f) => [f.key, f.status, f.note || '–']), [130, 80, '*']))
-  out.push(heading('Veiligheidsschaal'), table(['Partner', 'Score', 'Datum', 'Reden'], (plan.safetyScale ?? []).filter((s) => !s.removedAt).map((s) => [s.partner, String(s.score ?? '–'), dateNl(s.date), s.reason || '–']), [120, 40, 75, '*']))
-  out.push(heading('Justitie en politie'), table(['Soort', 'Omschrijving', 'Datum'], (plan.justice ?? []).filter((j) => !j.removedAt).map((j) => [j.type, j.text, dateNl(j.date)]), [90, '*', 75]))
-  out.push(...innerRecordsContent(plan))
-  out.push(heading('Notities binnenring'), { text: plan.innerNotesText || '–' })
-  return out
-}
-
-const mandateLine = (r: { mandatedPresent: string[]; dissent: { organisation: string; reason: string }[] }, present: string[] = []) => [
-  present.length > 0 ? `Aanwezig: ${present.join(', ')}` : '',
-  r.mandatedPresent.length > 0 ? `Met mandaat: ${r.mandatedPresent.join(', ')}` : '',
-  ...r.dissent.map((d) => `Niet eens: ${d.organisation} (${d.reason})`),
-].filter((line) => line !== '').join('\n') || '–'
-
-/** The binnenring's actions and decisions, and who sat at the table for each plan decision: never in the buitenring's PDF. */
-function innerRecordsContent(plan: PlanJson): Content[] {
-  const decisionText = new Map(plan.decisions.map((d) => [d.id, d.text]))
-  return [
-    heading('Acties alleen binnenring'),
-    table(['Wat', 'Eigenaar', 'Deadline', 'Status'], (plan.innerActions ?? []).filter((a) => !a.removedAt).map((a) => [a.what, a.ownerPerson ? `${a.ownerOrganisation} (${a.ownerPerson})` : a.ownerOrganisation, dateNl(a.due), label(STATUS_LABELS, a.status)]), ['*', 110, 75, 60]),
-    heading('Besluiten alleen binnenring'),
-    table(['Besluit', 'Soort', 'Voorzitter', 'Mandaat en afwijkende meningen'], (plan.innerDecisions ?? []).filter((d) => !d.removedAt).map((d) => [d.text, d.type, d.chair ?? '–', mandateLine(d)]), ['*', 70, 80, 150]),
-    heading('Aanwezigheid, mandaat en afwijkende meningen bij besluiten'),
-    table(['Besluit', 'Aanwezig, mandaat, afwijkend'], (plan.decisionMandates ?? []).filter((m) => !m.removedAt).map((m) => [decisionText.get(m.decisionId) ?? '(besluit niet in deze versie)', mandateLine(m, m.present)]), ['*', 220]),
-  ]
-}
-
-/** Renders the PDF of a version for one reader. */
+/** Renders the PDF of a version for one reader, in the reader's language. */
 export async function renderVersionPdf(plan: PlanJson, meta: VersionPdfMeta): Promise<Buffer> {
-  const ring = meta.reader.ring === 'inner' ? 'binnenring' : 'buitenring'
-  const readerLine = `Voor ${meta.reader.name} (${meta.reader.organisation}), ${ring}`
+  const locale = meta.locale ?? 'nl'
+  const t = pdfTexts(locale)
+  const ctx: PdfContext = {
+    locale, t,
+    date: (iso) => (iso ? new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso).toLocaleDateString(locale === 'en' ? 'en-GB' : 'nl-NL', { timeZone: 'Europe/Amsterdam', day: 'numeric', month: 'long', year: 'numeric' }) : '–'),
+  }
+  const ring = meta.reader.ring === 'inner' ? t.ringInner : t.ringOuter
+  const readerLine = fill(t.readerLine, { name: meta.reader.name, organisation: meta.reader.organisation, ring })
+  const numbers = { code: meta.caseCode, version: meta.version }
   const def: TDocumentDefinitions = {
     pageSize: 'A4',
     pageMargins: [40, 60, 40, 50],
-    info: { title: `${meta.caseCode} versie ${meta.version}`, subject: 'Vastgesteld gezinsplan (vertrouwelijk)' },
+    language: locale,
+    info: { title: fill(t.title, numbers), subject: t.subject },
     header: () => ({
-      columns: [{ text: `VERTROUWELIJK · ${meta.caseCode} · versie ${meta.version}`, bold: true }, { text: readerLine, alignment: 'right' }],
+      columns: [{ text: fill(t.header, numbers), bold: true }, { text: readerLine, alignment: 'right' }],
       margin: [40, 20, 40, 0], fontSize: 8,
     }),
     footer: (page: number, pages: number) => ({
-      columns: [{ text: `Vastgesteld ${dateNl(meta.adoptedAt)}` }, { text: `Pagina ${page} van ${pages}`, alignment: 'right' }],
+      columns: [{ text: fill(t.adopted, { date: ctx.date(meta.adoptedAt) }) }, { text: fill(t.page, { page, pages }), alignment: 'right' }],
       margin: [40, 15, 40, 0], fontSize: 8,
     }),
     content: [
       { text: meta.caseTitle, style: 'h1' },
-      { text: `Casus ${meta.caseCode}, versie ${meta.version}, vastgesteld op ${dateNl(meta.adoptedAt)} door ${meta.adoptedBy.name} (${meta.adoptedBy.organisation})${meta.meetingId ? '' : ', buiten een overleg'}.`, margin: [0, 2, 0, 2] },
-      ...meetingContent(meta),
-      { text: `${readerLine}. ${meta.reader.ring === 'inner' ? 'Dit document bevat ook het deel voor de binnenring.' : 'Het deel voor de binnenring staat hier niet in.'}`, italics: true, margin: [0, 0, 0, 8] },
-      ...planContent(plan),
-      ...innerContent(plan),
+      {
+        text: fill(t.intro, { ...numbers, date: ctx.date(meta.adoptedAt), name: meta.adoptedBy.name, organisation: meta.adoptedBy.organisation, outside: meta.meetingId ? '' : t.outsideMeeting }),
+        margin: [0, 2, 0, 2],
+      },
+      ...meetingContent(meta, ctx),
+      { text: `${readerLine}. ${meta.reader.ring === 'inner' ? t.withInner : t.withoutInner}`, italics: true, margin: [0, 0, 0, 8] },
+      ...pdfSections(plan, ctx),
     ],
     styles: { h1: { fontSize: 16, bold: true }, h2: { fontSize: 12, bold: true } },
     defaultStyle: { font: 'Roboto', fontSize: 9.5 },

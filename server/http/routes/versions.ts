@@ -8,13 +8,14 @@
  */
 import { Router, type Request, type Response } from 'express'
 import { ackBodySchema, uuidParamSchema, versionParamSchema, type CaseDetailDto, type VersionDetailDto, type VersionDiffDto } from '../../../shared/api/schemas'
+import { pickLocale } from '../../../shared/i18n/catalogue'
 import { diffPlans } from '../../../shared/plan'
 import type { AuditLog } from '../../audit/auditLog'
 import type { DocStore } from '../../collab/docStore'
 import type { Db } from '../../db/db'
 import { AppError, forbidden } from '../../errors'
 import { versionToJson } from '../../plan/versionDocs'
-import { renderVersionPdf } from '../../plan/versionPdf'
+import { renderVersionPdf, versionPdfFilename } from '../../plan/versionPdf'
 import { getCaseForMember } from '../../store/cases'
 import { loadMeeting } from '../../store/meetings'
 import { acknowledge, getVersion, listAcks, listNotices, listVersions, markNoticeRead } from '../../store/versions'
@@ -95,14 +96,16 @@ export function versionRoutes(deps: VersionRouteDeps): Router {
     const detail = await memberOf(req, 'version.export')
     const v = await versionOf(req, detail)
     const user = requireUser(req)
+    // The reader's language: ?lang=en|nl first, else Accept-Language; Dutch by default (issue 19).
+    const locale = pickLocale(typeof req.query.lang === 'string' ? req.query.lang : undefined, req.get('accept-language'))
     const meeting = v.meetingId ? await loadMeeting(deps.db, v.meetingId) : null
     const pdf = await renderVersionPdf(versionToJson(v, detail.abilities.canReadInner, detail.startDate), {
       caseCode: detail.code, caseTitle: detail.title, version: v.n, adoptedAt: v.adoptedAt, adoptedBy: v.adoptedBy, meetingId: v.meetingId,
       meeting: meeting ? { title: meeting.title, attendance: meeting.attendance.filter((a) => a.present) } : null,
-      reader: { name: user.name, organisation: user.organisationName, ring: detail.ring },
+      reader: { name: user.name, organisation: user.organisationName, ring: detail.ring }, locale,
     })
     void deps.audit.record({ ...auditCtx(req, detail.id), action: 'version.export', outcome: 'ok', details: { version: v.n, format: 'pdf', parts: detail.abilities.canReadInner ? 'plan+inner' : 'plan' } })
-    res.type('application/pdf').set('Content-Disposition', `attachment; filename="${detail.code}-versie-${v.n}.pdf"`).send(pdf)
+    res.type('application/pdf').set('Content-Language', locale).set('Content-Disposition', `attachment; filename="${versionPdfFilename(detail.code, v.n, locale)}"`).send(pdf)
   })
 
   router.post('/cases/:id/versions/:n/ack', async (req: Request, res: Response) => {

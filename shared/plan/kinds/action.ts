@@ -26,7 +26,7 @@ export const actionKind = declareKind({
   views: {
     table: ['what', 'ownerOrganisation', 'ownerPerson', 'due', 'status'],
     form: ['what', 'ownerOrganisation', 'ownerPerson', 'due', 'goalId', 'status', 'blockedReason', 'doneNote'],
-    pdf: ['what', 'ownerOrganisation', 'ownerPerson', 'due', 'status', 'blockedReason', 'doneNote'],
+    pdf: ['what', 'ownerOrganisation', 'due', 'status'],
     diff: ['what', 'ownerOrganisation', 'ownerPerson', 'due', 'status', 'goalId', 'resultKey', 'doneNote', 'blockedReason'],
     history: ['what', 'ownerOrganisation', 'ownerPerson', 'due', 'status', 'goalId', 'resultKey', 'doneNote', 'blockedReason'],
     meeting: MEETING_FIELDS,
