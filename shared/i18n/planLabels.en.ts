@@ -6,10 +6,12 @@ export const planLabelsEn: PlanLabels = {
     action: {
       name: 'Action',
       fields: {
+        priority: 'Priority',
         what: 'What', ownerOrganisation: 'Owner organisation', ownerPerson: 'Person', due: 'Due', status: 'Status',
         doneNote: 'Note on completion', blockedReason: 'Why it is blocked', goalId: 'Goal', resultKey: 'Result', innerRefs: 'References',
       },
       values: {
+        priority: { high: 'high', normal: 'normal' },
         status: { open: 'open', 'in-progress': 'in progress', done: 'done', blocked: 'blocked', cancelled: 'cancelled' },
       },
     },

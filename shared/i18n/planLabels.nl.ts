@@ -10,11 +10,13 @@ export const planLabelsNl = {
     action: {
       name: 'Actie',
       fields: {
+        priority: 'Prioriteit',
         what: 'Wat', ownerOrganisation: 'Organisatie (eigenaar)', ownerPerson: 'Persoon', due: 'Deadline', status: 'Status',
         doneNote: 'Toelichting bij afronding', blockedReason: 'Reden van blokkade', goalId: 'Doel', resultKey: 'Resultaat',
         innerRefs: 'Verwijzingen',
       },
       values: {
+        priority: { high: 'hoog', normal: 'normaal' },
         status: { open: 'open', 'in-progress': 'bezig', done: 'gedaan', blocked: 'geblokkeerd', cancelled: 'vervallen' },
       },
     },

@@ -74,6 +74,9 @@ function expectedLabels(locale: Locale): string[] {
   const inner = plan.innerActions ?? []
   return [
     ...plan.actions.map((a) => l(`kinds.action.values.status.${a.status}`)),
+    // The action's priority (issue 19's proof of the design) reaches the PDF through its declaration alone.
+    ...plan.actions.map((a) => l(`kinds.action.values.priority.${a.priority}`)),
+    l('kinds.action.fields.priority'),
     ...inner.map((a) => l(`kinds.action.values.status.${a.status}`)),
     ...plan.agreements.map((a) => l(`kinds.agreement.values.status.${a.status}`)),
     ...plan.results.flatMap((r) => [l(`kinds.result.values.key.${r.key}`), l(`kinds.result.values.status.${r.status}`)]),

@@ -3,7 +3,7 @@ import { ACTION_STATUSES, idListSchema, idSchema, isoDateSchema, nameSchema, req
 import { declareKind, enumField, field } from './kindTypes'
 
 /** The fields a meeting's `action` command carries; the rest take their defaults. */
-const MEETING_FIELDS = ['what', 'ownerOrganisation', 'ownerPerson', 'due', 'goalId', 'resultKey'] as const
+const MEETING_FIELDS = ['what', 'ownerOrganisation', 'ownerPerson', 'due', 'priority', 'goalId', 'resultKey'] as const
 
 /** Declaration of the action, in the plan's `actions` section (and, same fields, the inner `innerActions`). */
 export const actionKind = declareKind({
@@ -17,6 +17,8 @@ export const actionKind = declareKind({
     ownerPerson: field(nameSchema.nullable(), { fallback: null, type: 'name' }),
     due: field(isoDateSchema, { fallback: '', required: true, type: 'date' }),
     status: enumField(ACTION_STATUSES, 'open'),
+    /** How urgent the action is; stored actions without it read `normal`. */
+    priority: enumField(['high', 'normal'], 'normal'),
     goalId: field(idSchema.nullable(), { fallback: null, type: 'link' }),
     resultKey: field(resultKeySchema.nullable(), { fallback: null, type: 'link' }),
     doneNote: field(textSchema, { fallback: '', type: 'longText' }),
@@ -24,11 +26,11 @@ export const actionKind = declareKind({
     innerRefs: field(idListSchema, { fallback: [], type: 'idList' }),
   },
   views: {
-    table: ['what', 'ownerOrganisation', 'ownerPerson', 'due', 'status'],
-    form: ['what', 'ownerOrganisation', 'ownerPerson', 'due', 'goalId', 'status', 'blockedReason', 'doneNote'],
-    pdf: ['what', 'ownerOrganisation', 'due', 'status'],
-    diff: ['what', 'ownerOrganisation', 'ownerPerson', 'due', 'status', 'goalId', 'resultKey', 'doneNote', 'blockedReason'],
-    history: ['what', 'ownerOrganisation', 'ownerPerson', 'due', 'status', 'goalId', 'resultKey', 'doneNote', 'blockedReason'],
+    table: ['what', 'ownerOrganisation', 'ownerPerson', 'due', 'priority', 'status'],
+    form: ['what', 'ownerOrganisation', 'ownerPerson', 'due', 'priority', 'goalId', 'status', 'blockedReason', 'doneNote'],
+    pdf: ['what', 'ownerOrganisation', 'due', 'priority', 'status'],
+    diff: ['what', 'ownerOrganisation', 'ownerPerson', 'due', 'priority', 'status', 'goalId', 'resultKey', 'doneNote', 'blockedReason'],
+    history: ['what', 'ownerOrganisation', 'ownerPerson', 'due', 'priority', 'status', 'goalId', 'resultKey', 'doneNote', 'blockedReason'],
     meeting: MEETING_FIELDS,
   },
 })
