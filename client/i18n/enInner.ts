@@ -1,3 +1,4 @@
+import { planLabelsEn } from '../../shared/i18n/planLabels.en'
 import type { MessageSchema } from './nl'
 
 /** English messages of the inner part of the plan (binnenring only). Part of `en`. */
@@ -11,7 +12,7 @@ export const enInner: MessageSchema['inner'] = {
     role: 'Role',
     age: 'Age',
     ageUnknown: 'unknown',
-    roles: { slachtoffer: 'victim', pleger: 'perpetrator', kind: 'child', ouder: 'parent', 'ex-partner': 'ex-partner', netwerk: 'network' },
+    roles: planLabelsEn.kinds.person.values.role,
     add: 'Add person',
     formTitle: 'New person',
     editTitle: 'Edit person',
@@ -20,13 +21,7 @@ export const enInner: MessageSchema['inner'] = {
   sos: {
     hint: 'Signs of Safety: worries, what is going well and what needs to happen.',
     columns: { worries: 'Worries', goingWell: 'What is going well', needsToHappen: 'What needs to happen' },
-    types: {
-      harm: 'harm',
-      'complicating-factor': 'complicating factor',
-      strength: 'strength',
-      'existing-safety': 'existing safety',
-      'next-step': 'next step',
-    },
+    types: planLabelsEn.kinds.sosItem.values.type,
     type: 'Type',
     text: 'Text',
     addTo: 'Add to {column}',
@@ -52,19 +47,8 @@ export const enInner: MessageSchema['inner'] = {
     note: 'Note',
     recorded: 'Recorded',
     observedCount: '{count} of {total} observed',
-    flags: {
-      'severity-frequency': 'Rising severity and frequency',
-      escalation: 'Escalation',
-      isolation: 'Isolating',
-      'control-coercion': 'Control and coercion',
-      firearms: 'Firearms present',
-      dependency: 'Dependency',
-      violence: 'Physical and sexual violence',
-      'death-threat': 'Death threats to victims or others involved',
-      'suicide-threat': 'Threat of suicide',
-      'extreme-fear': 'Extreme fear',
-    },
-    statuses: { observed: 'observed', 'not-observed': 'not observed', unknown: 'unknown' },
+    flags: planLabelsEn.kinds.redFlag.values.key,
+    statuses: planLabelsEn.kinds.redFlag.values.status,
     noteOf: 'Note on {flag}',
     noteSaveOf: 'Save: note on {flag}',
     recordedLine: '{source}, {date}, by {name}',
@@ -99,15 +83,7 @@ export const enInner: MessageSchema['inner'] = {
   justice: {
     hint: 'Bans, arrests, criminal cases, supervision and incidents.',
     type: 'Type',
-    types: {
-      'house-ban': 'house ban',
-      'contact-ban': 'contact ban',
-      arrest: 'arrest',
-      'criminal-case': 'criminal case',
-      supervision: 'supervision',
-      incident: 'incident',
-      other: 'other',
-    },
+    types: planLabelsEn.kinds.justiceItem.values.type,
     date: 'Date',
     text: 'Description',
     add: 'Add',

@@ -1,3 +1,4 @@
+import { planLabelsEn } from '../../shared/i18n/planLabels.en'
 import type { MessageSchema } from './nl'
 import { enProblems } from './enProblems'
 
@@ -110,13 +111,8 @@ export const enPlan: MessageSchema['plan'] = {
   result: {
     hint: 'The four MDA++ results, with the dates that apply from the start of the case.',
     noStartDate: 'The case has no start date yet, so its deadlines are not known.',
-    keys: {
-      'direct-safety': 'Direct safety',
-      'stable-safety': 'Stable safety',
-      recovery: 'Recovery from trauma, development',
-      participation: 'Lasting safety and participation',
-    },
-    status: { open: 'open', achieved: 'achieved', 'at-risk': 'at risk', missed: 'missed' },
+    keys: planLabelsEn.kinds.result.values.key,
+    status: planLabelsEn.kinds.result.values.status,
     statusLabel: 'Status',
     statusOf: 'Status of {result}',
     evidence: 'Evidence',
@@ -154,7 +150,7 @@ export const enPlan: MessageSchema['plan'] = {
     reviewDue: 'review overdue',
     status: 'Status',
     statusOf: 'Status of agreement: {text}',
-    statuses: { proposed: 'proposed', active: 'active', broken: 'broken', ended: 'ended' },
+    statuses: planLabelsEn.kinds.agreement.values.status,
     add: 'Add agreement',
     formTitle: 'New safety agreement',
     editTitle: 'Edit safety agreement',
@@ -178,7 +174,7 @@ export const enPlan: MessageSchema['plan'] = {
     blockedReason: 'Why it is blocked',
     blockedReasonHint: 'Only needed when the action is blocked.',
     doneNote: 'Note on completion',
-    statuses: { open: 'open', 'in-progress': 'in progress', done: 'done', blocked: 'blocked', cancelled: 'cancelled' },
+    statuses: planLabelsEn.kinds.action.values.status,
     add: 'Add action',
     formTitle: 'New action',
     editTitle: 'Edit action',
@@ -194,16 +190,7 @@ export const enPlan: MessageSchema['plan'] = {
     mandateHint: 'Separated by commas. Only the inner ring sees who sat at the table, also for a decision all partners see.',
     text: 'Decision',
     type: 'Type of decision',
-    types: {
-      plan: 'plan',
-      phase: 'phase change',
-      'criminal-route': 'criminal route',
-      'rvdk-request': 'request to the RvdK',
-      placement: 'placement',
-      'step-down': 'step down',
-      close: 'close',
-      escalate: 'escalate',
-    },
+    types: planLabelsEn.kinds.decision.values.type,
     chair: 'Chair',
     mandatedPresent: 'Mandated partners present',
     dissentOrganisation: 'Dissent: organisation',
@@ -230,12 +217,7 @@ export const enPlan: MessageSchema['plan'] = {
   },
   regie: {
     hint: 'Who directs the family’s plan and the cooperation, and who holds doorzettingsmacht (the authority to break a deadlock).',
-    roles: {
-      casusregisseur: 'Casusregisseur (case director)',
-      procesregisseur: 'Procesregisseur (process director)',
-      responsiblePartner: 'Responsible partner',
-      doorzettingsmacht: 'Doorzettingsmacht (deadlock authority)',
-    },
+    roles: planLabelsEn.kinds.regie.fields,
     organisationOf: '{role}: organisation',
     personOf: '{role}: person',
     unassigned: 'not yet assigned',
@@ -262,7 +244,7 @@ export const enPlan: MessageSchema['plan'] = {
   phase: {
     hint: 'Phased cooperation on safety (GSaV): safety first, then risks, then recovery. A phase change is always a decision.',
     stepsLabel: 'Phases',
-    phases: { veiligheid: 'Safety', risico: 'Risks', herstel: 'Recovery' },
+    phases: planLabelsEn.kinds.phase.values.to,
     currentMark: '(current phase)',
     current: 'Current phase',
     since: 'since {date}',

@@ -1,3 +1,4 @@
+import { planLabelsNl } from '../../shared/i18n/planLabels.nl'
 /** Dutch messages of the inner part of the plan (binnenring only). Part of `nl`. */
 export const nlInner = {
   notesHint: 'Vrije notities van de binnenring, zoals een samenvatting van de politie.',
@@ -9,7 +10,7 @@ export const nlInner = {
     role: 'Rol',
     age: 'Leeftijd',
     ageUnknown: 'onbekend',
-    roles: { slachtoffer: 'slachtoffer', pleger: 'pleger', kind: 'kind', ouder: 'ouder', 'ex-partner': 'ex-partner', netwerk: 'netwerk' },
+    roles: planLabelsNl.kinds.person.values.role,
     add: 'Persoon toevoegen',
     formTitle: 'Nieuwe persoon',
     editTitle: 'Persoon bewerken',
@@ -18,13 +19,7 @@ export const nlInner = {
   sos: {
     hint: 'Signs of Safety: zorgen, wat goed gaat en wat er moet gebeuren.',
     columns: { worries: 'Zorgen', goingWell: 'Wat gaat goed', needsToHappen: 'Wat moet er gebeuren' },
-    types: {
-      harm: 'schade',
-      'complicating-factor': 'complicerende factor',
-      strength: 'sterke kant',
-      'existing-safety': 'bestaande veiligheid',
-      'next-step': 'volgende stap',
-    },
+    types: planLabelsNl.kinds.sosItem.values.type,
     type: 'Soort',
     text: 'Tekst',
     addTo: 'Toevoegen aan {column}',
@@ -50,19 +45,8 @@ export const nlInner = {
     note: 'Toelichting',
     recorded: 'Vastgelegd',
     observedCount: '{count} van {total} waargenomen',
-    flags: {
-      'severity-frequency': 'Toename in ernst en frequentie',
-      escalation: 'Escalatie',
-      isolation: 'Isoleren',
-      'control-coercion': 'Controle en dwang',
-      firearms: 'Aanwezigheid van vuurwapens',
-      dependency: 'Afhankelijkheid',
-      violence: 'Fysiek en seksueel geweld',
-      'death-threat': 'Bedreiging met de dood van slachtoffers en/of betrokkenen',
-      'suicide-threat': 'Dreiging van zelfdoding',
-      'extreme-fear': 'Extreme angst',
-    },
-    statuses: { observed: 'waargenomen', 'not-observed': 'niet waargenomen', unknown: 'onbekend' },
+    flags: planLabelsNl.kinds.redFlag.values.key,
+    statuses: planLabelsNl.kinds.redFlag.values.status,
     noteOf: 'Toelichting bij {flag}',
     noteSaveOf: 'Opslaan: toelichting bij {flag}',
     recordedLine: '{source}, {date}, door {name}',
@@ -97,15 +81,7 @@ export const nlInner = {
   justice: {
     hint: 'Maatregelen, aanhoudingen, strafzaken, toezicht en incidenten.',
     type: 'Soort',
-    types: {
-      'house-ban': 'huisverbod',
-      'contact-ban': 'contactverbod',
-      arrest: 'aanhouding',
-      'criminal-case': 'strafzaak',
-      supervision: 'toezicht',
-      incident: 'incident',
-      other: 'overig',
-    },
+    types: planLabelsNl.kinds.justiceItem.values.type,
     date: 'Datum',
     text: 'Omschrijving',
     add: 'Toevoegen',

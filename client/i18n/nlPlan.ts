@@ -1,3 +1,4 @@
+import { planLabelsNl } from '../../shared/i18n/planLabels.nl'
 import { nlProblems } from './nlProblems'
 
 /** Dutch messages of the plan page (shared plan part). Part of `nl`; see nl.ts for the syntax rules. */
@@ -109,13 +110,8 @@ export const nlPlan = {
   result: {
     hint: 'De vier MDA++-resultaten, met de data die gelden vanaf de start van de casus.',
     noStartDate: 'De startdatum van de casus ontbreekt, dus de deadlines zijn nog niet bekend.',
-    keys: {
-      'direct-safety': 'Directe veiligheid',
-      'stable-safety': 'Stabiele veiligheid',
-      recovery: 'Herstel van trauma en ontwikkeling',
-      participation: 'Duurzame veiligheid en participatie',
-    },
-    status: { open: 'open', achieved: 'behaald', 'at-risk': 'in gevaar', missed: 'niet gehaald' },
+    keys: planLabelsNl.kinds.result.values.key,
+    status: planLabelsNl.kinds.result.values.status,
     statusLabel: 'Status',
     statusOf: 'Status van {result}',
     evidence: 'Onderbouwing',
@@ -153,7 +149,7 @@ export const nlPlan = {
     reviewDue: 'evaluatie te laat',
     status: 'Status',
     statusOf: 'Status van afspraak: {text}',
-    statuses: { proposed: 'voorgesteld', active: 'actief', broken: 'geschonden', ended: 'beëindigd' },
+    statuses: planLabelsNl.kinds.agreement.values.status,
     add: 'Afspraak toevoegen',
     formTitle: 'Nieuwe veiligheidsafspraak',
     editTitle: 'Veiligheidsafspraak bewerken',
@@ -177,7 +173,7 @@ export const nlPlan = {
     blockedReason: 'Reden van blokkade',
     blockedReasonHint: 'Alleen nodig als de actie geblokkeerd is.',
     doneNote: 'Toelichting bij afronding',
-    statuses: { open: 'open', 'in-progress': 'bezig', done: 'gedaan', blocked: 'geblokkeerd', cancelled: 'vervallen' },
+    statuses: planLabelsNl.kinds.action.values.status,
     add: 'Actie toevoegen',
     formTitle: 'Nieuwe actie',
     editTitle: 'Actie bewerken',
@@ -193,16 +189,7 @@ export const nlPlan = {
     mandateHint: 'Gescheiden door komma’s. Alleen de binnenring ziet wie er aan tafel zat, ook bij een besluit voor alle partners.',
     text: 'Besluit',
     type: 'Soort besluit',
-    types: {
-      plan: 'plan',
-      phase: 'fasewissel',
-      'criminal-route': 'strafrechtelijke route',
-      'rvdk-request': 'verzoek aan de RvdK',
-      placement: 'plaatsing',
-      'step-down': 'afschalen',
-      close: 'afsluiten',
-      escalate: 'escaleren',
-    },
+    types: planLabelsNl.kinds.decision.values.type,
     chair: 'Voorzitter',
     mandatedPresent: 'Gemandateerd aanwezig',
     dissentOrganisation: 'Afwijkende mening: organisatie',
@@ -229,12 +216,7 @@ export const nlPlan = {
   },
   regie: {
     hint: 'Wie de regie heeft over het gezin en over de samenwerking, en wie doorzettingsmacht heeft.',
-    roles: {
-      casusregisseur: 'Casusregisseur',
-      procesregisseur: 'Procesregisseur',
-      responsiblePartner: 'Verantwoordelijke partner',
-      doorzettingsmacht: 'Doorzettingsmacht',
-    },
+    roles: planLabelsNl.kinds.regie.fields,
     organisationOf: '{role}: organisatie',
     personOf: '{role}: persoon',
     unassigned: 'nog niet belegd',
@@ -261,7 +243,7 @@ export const nlPlan = {
   phase: {
     hint: 'Gefaseerd samenwerken aan veiligheid: eerst veiligheid, dan risico’s, dan herstel. Een fasewissel is altijd een besluit.',
     stepsLabel: 'Fasen',
-    phases: { veiligheid: 'Veiligheid', risico: 'Risico’s', herstel: 'Herstel' },
+    phases: planLabelsNl.kinds.phase.values.to,
     currentMark: '(huidige fase)',
     current: 'Huidige fase',
     since: 'sinds {date}',
