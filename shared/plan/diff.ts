@@ -5,6 +5,11 @@
  * lists ordered by creation time, then id.
  */
 import { isDeepEqual } from './deepEqual'
+import { actionKind } from './kinds/action'
+import {
+  dangerStatementKind, decisionMandateKind, innerActionKind, innerDecisionKind, justiceItemKind, personKind, safetyScoreKind, sosItemKind, traumaScreeningKind,
+} from './kinds/innerKinds'
+import { agreementKind, decisionKind, escalationKind, goalKind } from './kinds/planKinds'
 import type { DangerStatement, JusticeItem, Person, RedFlag, RedFlagState, SafetyScore, SosItem, TraumaScreening } from './innerItems'
 import type { DecisionMandate, InnerAction, InnerDecision } from './innerRecords'
 import { RESULT_KEYS, type GsavPhase, type ItemMeta, type ResultKey, type ResultStatus } from './model'
@@ -80,15 +85,20 @@ export interface PlanDiff {
 const META_FIELDS: ReadonlySet<string> = new Set(['id', 'author', 'organisation', 'meetingId', 'createdAt', 'updatedAt', 'updatedBy', 'updatedByOrganisation', 'removedAt', 'removedBy'])
 const RED_FLAG_FIELDS = ['status', 'note', 'sourceOrganisation', 'date'] as const
 
-function changedFields(before: object, after: object): string[] {
+/**
+ * The fields that differ, sorted: with a kind's declared `views.diff` list only those (issue 19:
+ * the declaration says what the diff compares); without, every content field.
+ */
+function changedFields(before: object, after: object, fields?: readonly string[]): string[] {
   const a = before as Record<string, unknown>
   const b = after as Record<string, unknown>
+  if (fields) return fields.filter((k) => !isDeepEqual(a[k], b[k])).sort()
   const keys = new Set([...Object.keys(a), ...Object.keys(b)])
   return [...keys].filter((k) => !META_FIELDS.has(k) && !isDeepEqual(a[k], b[k])).sort()
 }
 
-/** Diffs one section's items (tombstoned ones included in the input). */
-export function diffSection<T extends ItemMeta>(before: readonly T[], after: readonly T[]): SectionDiff<T> {
+/** Diffs one section's items (tombstoned ones included in the input); `fields`: the kind's declared diff fields. */
+export function diffSection<T extends ItemMeta>(before: readonly T[], after: readonly T[], fields?: readonly string[]): SectionDiff<T> {
   const beforeById = new Map(before.map((item) => [item.id, item]))
   const afterIds = new Set(after.map((item) => item.id))
   const diff: SectionDiff<T> = { added: [], changed: [], removed: [] }
@@ -100,8 +110,8 @@ export function diffSection<T extends ItemMeta>(before: readonly T[], after: rea
     } else if (!wasLive) {
       diff.added.push(item)
     } else {
-      const fields = changedFields(old, item)
-      if (fields.length > 0) diff.changed.push({ id: item.id, before: old, after: item, fields })
+      const changed = changedFields(old, item, fields)
+      if (changed.length > 0) diff.changed.push({ id: item.id, before: old, after: item, fields: changed })
     }
   }
   for (const old of before) {
@@ -156,11 +166,11 @@ function diffRedFlags(before: readonly RedFlag[], after: readonly RedFlag[]): Re
 export function diffPlans(before: PlanJson | null, after: PlanJson): PlanDiff {
   const goalsOf = (json: PlanJson | null): Goal[] => json?.results.flatMap((r) => r.goals) ?? []
   const diff: PlanDiff = {
-    goals: diffSection(goalsOf(before), goalsOf(after)),
-    agreements: diffSection(before?.agreements ?? [], after.agreements),
-    actions: diffSection(before?.actions ?? [], after.actions),
-    decisions: diffSection(before?.decisions ?? [], after.decisions),
-    escalations: diffSection(before?.regie.escalations ?? [], after.regie.escalations),
+    goals: diffSection(goalsOf(before), goalsOf(after), goalKind.views.diff),
+    agreements: diffSection(before?.agreements ?? [], after.agreements, agreementKind.views.diff),
+    actions: diffSection(before?.actions ?? [], after.actions, actionKind.views.diff),
+    decisions: diffSection(before?.decisions ?? [], after.decisions, decisionKind.views.diff),
+    escalations: diffSection(before?.regie.escalations ?? [], after.regie.escalations, escalationKind.views.diff),
     results: diffResults(before, after),
     regie: diffRegie(before, after),
     phase: before?.phase.current === after.phase.current ? null : { before: before?.phase.current ?? null, after: after.phase.current },
@@ -170,15 +180,15 @@ export function diffPlans(before: PlanJson | null, after: PlanJson): PlanDiff {
   const old = before !== null && hasInnerPart(before) ? before : null
   return {
     ...diff,
-    family: diffSection(old?.family ?? [], after.family),
-    sosMap: diffSection(old?.sosMap ?? [], after.sosMap),
-    dangerStatements: diffSection(old?.dangerStatements ?? [], after.dangerStatements),
-    safetyScale: diffSection(old?.safetyScale ?? [], after.safetyScale),
-    justice: diffSection(old?.justice ?? [], after.justice),
-    traumaScreening: diffSection(old?.traumaScreening ?? [], after.traumaScreening),
-    innerActions: diffSection(old?.innerActions ?? [], after.innerActions),
-    innerDecisions: diffSection(old?.innerDecisions ?? [], after.innerDecisions),
-    decisionMandates: diffSection(old?.decisionMandates ?? [], after.decisionMandates),
+    family: diffSection(old?.family ?? [], after.family, personKind.views.diff),
+    sosMap: diffSection(old?.sosMap ?? [], after.sosMap, sosItemKind.views.diff),
+    dangerStatements: diffSection(old?.dangerStatements ?? [], after.dangerStatements, dangerStatementKind.views.diff),
+    safetyScale: diffSection(old?.safetyScale ?? [], after.safetyScale, safetyScoreKind.views.diff),
+    justice: diffSection(old?.justice ?? [], after.justice, justiceItemKind.views.diff),
+    traumaScreening: diffSection(old?.traumaScreening ?? [], after.traumaScreening, traumaScreeningKind.views.diff),
+    innerActions: diffSection(old?.innerActions ?? [], after.innerActions, innerActionKind.views.diff),
+    innerDecisions: diffSection(old?.innerDecisions ?? [], after.innerDecisions, innerDecisionKind.views.diff),
+    decisionMandates: diffSection(old?.decisionMandates ?? [], after.decisionMandates, decisionMandateKind.views.diff),
     redFlags: diffRedFlags(old?.redFlags ?? [], after.redFlags),
     innerNotesChanged: (old?.innerNotesText ?? '') !== after.innerNotesText,
   }

@@ -112,6 +112,20 @@ describe('the action\'s priority (declared once)', () => {
     for (const view of ['table', 'form', 'pdf', 'diff', 'history', 'meeting'] as const) expect(actionKind.views[view], view).toContain('priority')
   })
 
+  it('shows in the diff between two versions, which compares the fields each kind declares', () => {
+    const doc = buildDemoPlanDoc('2026-01-05')
+    const before = P.planToJson(doc, null, { startDate: null })
+    const action = P.listActions(doc)[0]!
+    P.updateAction(doc, action.id, { priority: 'high' }, { name: 'Anouk de Wit', organisation: 'Veilig Thuis Noordkust' })
+    const diff = P.diffPlans(before, P.planToJson(doc, null, { startDate: null }))
+    expect(diff.actions.changed).toEqual([expect.objectContaining({ id: action.id, fields: ['priority'] })])
+    // Nothing is left out of an item section's diff by accident: its diff list names all its fields
+    // (results, red flags, regie and phase have diffs of their own in diff.ts).
+    for (const kind of ALL_KINDS.filter((k) => !['results', 'redFlags', 'regie', 'phase'].includes(k.section))) {
+      expect([...kind.views.diff].sort(), kind.kind).toEqual(Object.keys(kind.fields).sort())
+    }
+  })
+
   it('is held to the write rule: the chair sets it; the school adds its own action with it but may not change it afterwards', () => {
     const server = new Y.Doc()
     P.migratePlanDoc(server, 'plan')

@@ -29,7 +29,7 @@ export const actionKind = declareKind({
     table: ['what', 'ownerOrganisation', 'ownerPerson', 'due', 'priority', 'status'],
     form: ['what', 'ownerOrganisation', 'ownerPerson', 'due', 'priority', 'goalId', 'status', 'blockedReason', 'doneNote'],
     pdf: ['what', 'ownerOrganisation', 'due', 'priority', 'status'],
-    diff: ['what', 'ownerOrganisation', 'ownerPerson', 'due', 'priority', 'status', 'goalId', 'resultKey', 'doneNote', 'blockedReason'],
+    diff: ['what', 'ownerOrganisation', 'ownerPerson', 'due', 'priority', 'status', 'goalId', 'resultKey', 'doneNote', 'blockedReason', 'innerRefs'],
     history: ['what', 'ownerOrganisation', 'ownerPerson', 'due', 'priority', 'status', 'goalId', 'resultKey', 'doneNote', 'blockedReason'],
     meeting: MEETING_FIELDS,
   },

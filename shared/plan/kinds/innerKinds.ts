@@ -28,7 +28,10 @@ const mandateFields = {
   mandatedPresent: field(nameListSchema, { fallback: [], type: 'nameList' }),
   dissent: field(z.array(dissentSchema).max(MAX_LIST_LENGTH, 'has too many entries'), { fallback: [], type: 'object' }),
 }
+/** Views that show the same fields. */
 const all = <const F extends readonly string[]>(f: F) => ({ table: f, form: f, pdf: f, diff: f, history: f })
+/** The same, with the diff comparing `diff` (every content field). */
+const withDiff = <const F extends readonly string[], const D extends readonly string[]>(f: F, diff: D) => ({ ...all(f), diff })
 
 /** A person of the family or network: first name, role, age. */
 export const personKind = declareKind({
@@ -39,7 +42,7 @@ export const personKind = declareKind({
     age: field(z.int({ error: requiredOr('must be a whole number') }).min(0, 'is negative').max(MAX_AGE, 'is too high').nullable(), { fallback: null, type: 'number' }),
     relations: field(z.array(relationSchema).max(MAX_LIST_LENGTH, 'has too many entries'), { fallback: [], type: 'object' }),
   },
-  views: all(['firstName', 'role', 'age']),
+  views: withDiff(['firstName', 'role', 'age'], ['firstName', 'role', 'age', 'relations']),
 })
 
 /** An item of the Signs of Safety map. */
@@ -58,7 +61,7 @@ export const dangerStatementKind = declareKind({
     ifNothingChanges: field(requiredTextSchema, { fallback: '', required: true, type: 'longText' }),
     goalIds: field(idListSchema, { fallback: [], type: 'idList' }),
   },
-  views: { ...all(['whoWorries', 'behaviour', 'ifNothingChanges']), form: ['whoWorries', 'behaviour', 'ifNothingChanges', 'goalIds'] },
+  views: { ...withDiff(['whoWorries', 'behaviour', 'ifNothingChanges'], ['whoWorries', 'behaviour', 'ifNothingChanges', 'goalIds']), form: ['whoWorries', 'behaviour', 'ifNothingChanges', 'goalIds'] },
 })
 
 /** A partner's safety score (append-only). `score` reads null when stored malformed; the input requires it. */
@@ -120,7 +123,7 @@ export const innerActionKind = declareKind({ ...actionKind, kind: 'innerAction',
 export const innerDecisionKind = declareKind({
   kind: 'innerDecision', doc: 'inner', section: 'innerDecisions', labelKey: 'kinds.decision',
   fields: { ...decisionKind.fields, ...mandateFields },
-  views: { ...decisionKind.views, pdf: ['text', 'type', 'chair', 'mandatedPresent', 'dissent'], diff: ['text', 'type', 'chair', 'mandatedPresent', 'dissent'] },
+  views: { ...decisionKind.views, pdf: ['text', 'type', 'chair', 'mandatedPresent', 'dissent'] },
 })
 
 /** Attendance, mandate and dissent of a plan decision (keyed by the decision's id). */

@@ -31,7 +31,7 @@ export const goalKind = declareKind({
   },
   views: {
     table: ['text', 'observableFor', 'status'], form: ['text', 'observableFor', 'status', 'evidence'], pdf: ['text', 'observableFor', 'status'],
-    diff: ['text', 'observableFor', 'status', 'evidence'], history: ['text', 'observableFor', 'status', 'evidence'],
+    diff: ['resultKey', 'text', 'observableFor', 'status', 'evidence', 'innerRefs'], history: ['text', 'observableFor', 'status', 'evidence'],
   },
 })
 
@@ -53,7 +53,7 @@ export const agreementKind = declareKind({
     table: ['text', 'boundParties', 'checkedBy', 'startDate', 'status'],
     form: ['text', 'boundParties', 'checkedBy', 'checkMethod', 'ifBroken', 'startDate', 'reviewDate', 'status'],
     pdf: ['text', 'boundParties', 'checkedBy', 'startDate', 'status'],
-    diff: ['text', 'boundParties', 'checkedBy', 'checkMethod', 'ifBroken', 'startDate', 'reviewDate', 'status'],
+    diff: ['text', 'boundParties', 'checkedBy', 'checkMethod', 'ifBroken', 'startDate', 'reviewDate', 'status', 'innerRefs'],
     history: ['text', 'boundParties', 'checkedBy', 'checkMethod', 'ifBroken', 'startDate', 'reviewDate', 'status'],
   },
 })
@@ -74,7 +74,7 @@ export const decisionKind = declareKind({
   },
   views: {
     table: ['text', 'type', 'chair'], form: ['text', 'type'], pdf: ['text', 'type', 'chair'],
-    diff: ['text', 'type', 'chair'], history: ['text', 'type', 'chair'],
+    diff: ['text', 'type', 'chair', 'mandatedPresent', 'dissent', 'innerRefs'], history: ['text', 'type', 'chair'],
   },
 })
 
@@ -93,7 +93,7 @@ export const escalationKind = declareKind({
   views: {
     table: ['issue', 'raisedBy', 'raisedTo', 'due', 'outcome'], form: ['issue', 'raisedBy', 'raisedTo', 'due', 'actionId'],
     pdf: ['issue', 'raisedBy', 'raisedTo', 'due', 'outcome'],
-    diff: ['issue', 'raisedBy', 'raisedTo', 'due', 'outcome', 'outcomeDecisionId'], history: ['issue', 'raisedBy', 'raisedTo', 'due', 'outcome', 'outcomeDecisionId'],
+    diff: ['issue', 'raisedBy', 'raisedTo', 'due', 'actionId', 'outcome', 'outcomeDecisionId'], history: ['issue', 'raisedBy', 'raisedTo', 'due', 'outcome', 'outcomeDecisionId'],
   },
 })
 
