@@ -174,11 +174,16 @@ describe('an MDA++ meeting from opening to close, on two nodes', () => {
     await chair.page.getByTestId('meeting-action-owner').fill('Wijkteam Havenstad')
     await chair.page.getByTestId('meeting-action-due').fill('2027-01-15')
     await chair.page.getByTestId('meeting-action-link').selectOption('result:direct-safety')
+    // The priority is offered because the action's declaration and the command carry it.
+    expect(await chair.page.getByTestId('meeting-action-priority').inputValue()).toBe('normal')
+    await chair.page.getByTestId('meeting-action-priority').selectOption({ label: 'hoog' })
     await chair.page.getByTestId('meeting-action-submit').click()
     await expect.poll(() => chair.page.getByTestId('meeting-action-status').innerText(), TIMEOUT).toContain('De actie staat in het plan.')
     await screenshot(chair.page, 'meeting-mda-chair-tools', '[data-testid="chair-tools"]')
     await expect.poll(() => wijkteam.page.getByTestId('plan-section-actions').innerText(), TIMEOUT).toContain(ACTION)
     await expect.poll(() => politie.page.getByTestId('plan-section-actions').innerText(), TIMEOUT).toContain(ACTION)
+    const assigned = politie.page.locator('[data-testid="action-row"]', { hasText: ACTION }).locator('[data-field="priority"]')
+    expect(await assigned.innerText()).toBe('hoog')
     await screenshot(wijkteam.page, 'meeting-mda-partner')
   })
 
