@@ -1,3 +1,4 @@
+import { allFieldLabels } from '../../shared/i18n/catalogue'
 import { planLabelsEn } from '../../shared/i18n/planLabels.en'
 import type { MessageSchema } from './nl'
 import { enProblems } from './enProblems'
@@ -94,7 +95,9 @@ export const enPlan: MessageSchema['plan'] = {
     none: 'Not changed since it was created.',
     empty: '(empty)',
     by: 'by {name} ({organisation}), {date}',
+    // Every declared field has a label (shared catalogue); the entries below word some of them for the history.
     fields: {
+      ...allFieldLabels(planLabelsEn),
       what: 'What', due: 'Deadline', status: 'Status', ownerOrganisation: 'Organisation', ownerPerson: 'Person', goalId: 'Goal', resultKey: 'Result',
       doneNote: 'Done note', blockedReason: 'Reason blocked', text: 'Text', boundParties: 'Bound', checkedBy: 'Checked by',
       checkMethod: 'How checked', ifBroken: 'If broken', startDate: 'From', reviewDate: 'Review',

@@ -1,3 +1,4 @@
+import { allFieldLabels } from '../../shared/i18n/catalogue'
 import { planLabelsNl } from '../../shared/i18n/planLabels.nl'
 import { nlProblems } from './nlProblems'
 
@@ -93,7 +94,9 @@ export const nlPlan = {
     none: 'Nog niet gewijzigd sinds het werd aangemaakt.',
     empty: '(leeg)',
     by: 'door {name} ({organisation}), {date}',
+    // Every declared field has a label (shared catalogue); the entries below word some of them for the history.
     fields: {
+      ...allFieldLabels(planLabelsNl),
       what: 'Wat', due: 'Deadline', status: 'Status', ownerOrganisation: 'Organisatie', ownerPerson: 'Persoon', goalId: 'Doel', resultKey: 'Resultaat',
       doneNote: 'Toelichting afgerond', blockedReason: 'Reden van blokkade', text: 'Tekst', boundParties: 'Gebonden', checkedBy: 'Controle door',
       checkMethod: 'Hoe gecontroleerd', ifBroken: 'Als de afspraak wordt geschonden', startDate: 'Vanaf', reviewDate: 'Evaluatie',

@@ -50,3 +50,15 @@ export function pickLocale(lang: string | undefined, acceptLanguage: string | un
     .find((x) => x.tag.startsWith('nl') || x.tag.startsWith('en'))
   return first?.tag.startsWith('en') ? 'en' : 'nl'
 }
+
+/**
+ * Every field label of every kind, by field name (the first kind naming a field wins):
+ * what an item's history shows for a field of any kind, so a new declared field has one.
+ */
+export function allFieldLabels(labels: PlanLabels): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const kind of Object.values(labels.kinds)) {
+    for (const [field, label] of Object.entries(kind.fields)) if (!(field in out)) out[field] = label
+  }
+  return out
+}

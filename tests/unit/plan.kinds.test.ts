@@ -10,6 +10,8 @@ import * as P from '../../shared/plan'
 import { ALL_KINDS, actionKind, enumLabelKeys, inputSchemaOf, kindOfSection, shapeOf } from '../../shared/plan/kinds'
 import { SECTION_SPECS } from '../../shared/plan/sections'
 import { buildDemoInnerDoc, buildDemoPlanDoc } from '../../server/plan/demoPlan'
+import { en } from '../../client/i18n/en'
+import { nl } from '../../client/i18n/nl'
 import { readTouches } from '../../server/collab/updateTouches'
 import { judgeWrite, type Writer } from '../../server/access/writePolicy'
 
@@ -60,6 +62,20 @@ describe('item kinds and the shared catalogue', () => {
         if (value.includes('-') && value !== 'ex-partner') for (const locale of LOCALES) expect(translate(locale, key), key).not.toBe(value)
       }
     }
+  })
+
+  it('gives the client\'s item history a label for every field a kind\'s history shows, in both languages', () => {
+    const missing: string[] = []
+    for (const kind of ALL_KINDS) {
+      for (const f of kind.views.history) {
+        for (const [lang, fields] of [['nl', nl.plan.history.fields], ['en', en.plan.history.fields]] as const) {
+          const label = (fields as Record<string, string>)[f]
+          if (!label || label === f) missing.push(`${lang} ${kind.kind}.${f}`)
+        }
+      }
+    }
+    expect(missing).toEqual([])
+    expect(nl.plan.history.fields.priority).toBe('Prioriteit')
   })
 
   it('derives schemas that accept the demo plan, item by item', () => {
