@@ -1,7 +1,8 @@
 /**
  * The buitenring's plan page in the browser, against the server's write guard:
  * - the school (outer ring of Gezin V.) is offered only what the server lets it write:
- *   no controls on goals, agreements, decisions, regie, phase, results or the summary;
+ *   no controls on goals, decisions, regie, phase, results or the summary, and on the
+ *   agreements only the status of the one that binds the school;
  *   it adds actions of its own organisation and moves their progress, and those
  *   changes reach the chair;
  * - a change the server refuses is dropped with a Dutch message that names it and shows
@@ -39,7 +40,9 @@ const TIMEOUT = { timeout: 15_000 }
 const REFUSAL_TEXT = 'Niet opgeslagen: Actie “Schoolarts inschakelen voor het oudste kind”'
 const REFUSAL_WHY = 'Als partner in de buitenring wijzig je alleen acties van je eigen organisatie.'
 /** Sections the buitenring may only read: no button, select, text field or add form in them. */
-const READ_ONLY_SECTIONS = ['summary', 'results', 'agreements', 'decisions', 'regie', 'phase']
+const READ_ONLY_SECTIONS = ['summary', 'results', 'decisions', 'regie', 'phase']
+/** The demo agreement that binds the school: the one agreement whose status the school may change. */
+const BOUND_AGREEMENT = 'De school meldt afwezigheid van het oudste kind'
 
 /** One of the school page's collab sockets, routed through the test. */
 interface RoutedSocket {
@@ -141,6 +144,12 @@ describe('the buitenring on the plan page', () => {
       // No control that changes anything; reading an item's Geschiedenis is reading.
       expect(await section.locator('button:not([data-testid="item-history-toggle"]), select, input, textarea').count(), name).toBe(0)
     }
+    // Agreements: only the status of the agreement that binds the school (a write rule as
+    // data, shared/plan/writeEntries.ts, asked per item through itemAccess); nothing else.
+    const agreements = school.getByTestId('plan-section-agreements')
+    expect(await agreements.locator('button:not([data-testid="item-history-toggle"]), input, textarea').count()).toBe(0)
+    expect(await agreements.locator('select').count()).toBe(1)
+    expect(await agreements.getByTestId('agreement-row').filter({ hasText: BOUND_AGREEMENT }).getByTestId('agreement-status').count()).toBe(1)
     expect(await school.getByTestId('plan-editor').locator('.ProseMirror').getAttribute('contenteditable')).toBe('false')
     // None of the seeded actions is the school's: no status select, no edit or remove.
     expect(await school.getByTestId('action-status').count()).toBe(0)
