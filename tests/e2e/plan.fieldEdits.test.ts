@@ -10,8 +10,6 @@
  * - a safety agreement, a danger statement, a SoS item and a justice item can be edited,
  *   and the edit reaches the other partner; a decision, an escalation and a score added
  *   through their forms reach the other partner too;
- * - an action's priority (declared once, shared/plan/kinds/action.ts) chosen "hoog" in
- *   the add form shows in both partners' tables and in its edit form;
  * - the form with a conflict open passes axe.
  */
 import { fileURLToPath } from 'node:url'
@@ -227,31 +225,6 @@ describe('field-level edits', () => {
     await again.waitFor({ state: 'detached', ...TIMEOUT })
     await expect.poll(() => row(chair, id).locator('.plan-action__what').innerText(), TIMEOUT).toBe(`${theirs} opnieuw`)
     expect(await row(politie, id).locator('.plan-action__what').innerText()).toBe(`${theirs} opnieuw`)
-  })
-
-  it("shows an action's priority chosen in the add form in both partners' tables, and offers it in its edit form", async () => {
-    // The priority comes from the action's declaration only: no action-specific client code names it.
-    const what = 'Prioriteit: schoolbezoek plannen'
-    await chair.getByTestId('action-add-what').fill(what)
-    await chair.getByTestId('action-add-owner').fill('Veilig Thuis Noordkust')
-    await chair.getByTestId('action-add-due').fill(addDays(todayIsoDate(), 30))
-    await chair.getByTestId('action-add-link').selectOption('result:direct-safety')
-    expect(await chair.getByTestId('action-add-priority').inputValue()).toBe('normal')
-    await chair.getByTestId('action-add-priority').selectOption({ label: 'hoog' })
-    await chair.getByTestId('action-add-submit').click()
-    const id = await actionId(chair, what)
-    const header = chair.locator('.plan-actions thead th', { hasText: 'Prioriteit' })
-    expect(await header.count()).toBe(1)
-    await expect.poll(() => row(chair, id).locator('[data-field="priority"]').innerText(), TIMEOUT).toBe('hoog')
-    await expect.poll(() => row(politie, id).locator('[data-field="priority"]').innerText(), TIMEOUT).toBe('hoog')
-    // A viewport taller than the section: the sticky toolbar stays above it in the picture.
-    const viewport = chair.viewportSize()
-    await chair.setViewportSize({ width: viewport?.width ?? 1280, height: 2800 })
-    await chair.getByTestId('plan-section-actions').screenshot({ path: `${root}docs/screenshots/plan-actions-priority.png` })
-    if (viewport) await chair.setViewportSize(viewport)
-    await row(chair, id).getByTestId('action-edit').click()
-    expect(await row(chair, id).locator(`#action-${id}-priority`).inputValue()).toBe('high')
-    await row(chair, id).getByRole('button', { name: 'Annuleren' }).click()
   })
 
   it('edits a safety agreement, a danger statement, a SoS item and a justice item, and the other partner sees the new text', async () => {

@@ -3,6 +3,8 @@
  * its Wat in another browser; the chair opens Geschiedenis on the row and reads the
  * earlier value, the new one and who changed it (from the server, not the page's memory:
  * the chair reloads first). Axe clean; screenshot kept. And the case's own scale anchors.
+ * And an action's priority (declared once, shared/plan/kinds/action.ts, issue 19): chosen
+ * "hoog" in the add form, it shows in both partners' tables and in the edit form.
  */
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -91,6 +93,34 @@ describe('item history', () => {
     expect(violations).toEqual([])
     await chairRow.scrollIntoViewIfNeeded()
     await chair.screenshot({ path: `${root}docs/screenshots/plan-item-history.png` })
+  })
+
+  it("shows an action's priority chosen in the add form in both partners' tables, and offers it in its edit form", async () => {
+    // The priority comes from the action's declaration only: no action-specific client code names it.
+    const what = 'Prioriteit: schoolbezoek plannen'
+    await chair.getByTestId('action-add-what').fill(what)
+    await chair.getByTestId('action-add-owner').fill('Veilig Thuis Noordkust')
+    await chair.getByTestId('action-add-due').fill(addDays(todayIsoDate(), 30))
+    await chair.getByTestId('action-add-link').selectOption('result:direct-safety')
+    expect(await chair.getByTestId('action-add-priority').inputValue()).toBe('normal')
+    await chair.getByTestId('action-add-priority').selectOption({ label: 'hoog' })
+    await chair.getByTestId('action-add-submit').click()
+    const chairRow = chair.locator('[data-testid="action-row"]', { hasText: what })
+    await chairRow.waitFor(TIMEOUT)
+    const id = await chairRow.getAttribute('data-action-id')
+    const row = (page: Page) => page.locator(`[data-testid="action-row"][data-action-id="${id}"]`)
+    const header = chair.locator('.plan-actions thead th', { hasText: 'Prioriteit' })
+    expect(await header.count()).toBe(1)
+    await expect.poll(() => row(chair).locator('[data-field="priority"]').innerText(), TIMEOUT).toBe('hoog')
+    await expect.poll(() => row(politie).locator('[data-field="priority"]').innerText(), TIMEOUT).toBe('hoog')
+    // A viewport taller than the section: the sticky toolbar stays above it in the picture.
+    const viewport = chair.viewportSize()
+    await chair.setViewportSize({ width: viewport?.width ?? 1280, height: 2800 })
+    await chair.getByTestId('plan-section-actions').screenshot({ path: `${root}docs/screenshots/plan-actions-priority.png` })
+    if (viewport) await chair.setViewportSize(viewport)
+    await row(chair).getByTestId('action-edit').click()
+    expect(await row(chair).locator(`#action-${id}-priority`).inputValue()).toBe('high')
+    await row(chair).getByRole('button', { name: 'Annuleren' }).click()
   })
 
   it('lets the chair give the case its own scale anchors, which the politie reads at once', async () => {
