@@ -75,7 +75,7 @@ describe('item kinds and the shared catalogue', () => {
       }
     }
     expect(missing).toEqual([])
-    expect(nl.plan.history.fields.priority).toBe('Prioriteit')
+    expect((nl.plan.history.fields as Record<string, string>).priority).toBe('Prioriteit')
   })
 
   it('derives schemas that accept the demo plan, item by item', () => {
