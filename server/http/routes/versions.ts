@@ -16,12 +16,12 @@ import type { Db } from '../../db/db'
 import { AppError, forbidden } from '../../errors'
 import { versionToJson } from '../../plan/versionDocs'
 import { renderVersionPdf, versionPdfFilename } from '../../plan/versionPdf'
-import { getCaseForMember } from '../../store/cases'
 import { loadMeeting } from '../../store/meetings'
 import { acknowledge, getVersion, listAcks, listNotices, listVersions, markNoticeRead } from '../../store/versions'
 import { adoptVersion } from '../../versions/adoption'
 import { requireUser } from '../middleware'
 import { parseInput } from '../validate'
+import { memberCase, requestAudit } from '../caseRequest'
 
 /** What the version routes need. */
 export interface VersionRouteDeps {
@@ -33,21 +33,8 @@ export interface VersionRouteDeps {
 /** Creates the version router. */
 export function versionRoutes(deps: VersionRouteDeps): Router {
   const router = Router()
-  const auditCtx = (req: Request, caseId: string | null) => ({
-    actorUserId: req.user?.id ?? null, actorOrgId: req.user?.organisationId ?? null, caseId,
-    ip: req.ip ?? null, client: req.get('user-agent')?.slice(0, 200) ?? null,
-  })
   /** The caller's case detail. @throws 403 for non-members (audited). */
-  const memberOf = async (req: Request, action: string): Promise<CaseDetailDto> => {
-    const user = requireUser(req)
-    const caseId = parseInput(uuidParamSchema, req.params.id, 'case id')
-    const detail = await getCaseForMember(deps.db, caseId, user.id, user.organisationName)
-    if (!detail) {
-      void deps.audit.record({ ...auditCtx(req, caseId), action, outcome: 'denied' })
-      throw forbidden()
-    }
-    return detail
-  }
+  const memberOf = (req: Request, action: string): Promise<CaseDetailDto> => memberCase(deps, req, action)
   const versionOf = async (req: Request, detail: CaseDetailDto, raw: unknown = req.params.n) => {
     const n = parseInput(versionParamSchema, raw, 'version')
     const v = await getVersion(deps.db, detail.id, n)
@@ -59,12 +46,12 @@ export function versionRoutes(deps: VersionRouteDeps): Router {
     const detail = await memberOf(req, 'version.adopt')
     const user = requireUser(req)
     if (!detail.abilities.canManageMembers) {
-      void deps.audit.record({ ...auditCtx(req, detail.id), action: 'version.adopt', outcome: 'denied' })
+      void deps.audit.record({ ...requestAudit(req, detail.id), action: 'version.adopt', outcome: 'denied' })
       throw forbidden('Outside a meeting only the case director (casusregisseur) adopts a version.')
     }
     // Outside a meeting nobody else was present: every other member is told.
     const n = (await adoptVersion(deps, { caseId: detail.id, adoptedBy: user.id, meetingId: null, present: null }))!
-    void deps.audit.record({ ...auditCtx(req, detail.id), action: 'version.adopt', outcome: 'ok', details: { version: n, meeting: false } })
+    void deps.audit.record({ ...requestAudit(req, detail.id), action: 'version.adopt', outcome: 'ok', details: { version: n, meeting: false } })
     res.status(201).json({ ok: true, version: n })
   })
 
@@ -76,7 +63,7 @@ export function versionRoutes(deps: VersionRouteDeps): Router {
   router.get('/cases/:id/versions/:n', async (req: Request, res: Response) => {
     const detail = await memberOf(req, 'version.view')
     const v = await versionOf(req, detail)
-    void deps.audit.record({ ...auditCtx(req, detail.id), action: 'version.view', outcome: 'ok', details: { version: v.n, parts: detail.abilities.canReadInner ? 'plan+inner' : 'plan' } })
+    void deps.audit.record({ ...requestAudit(req, detail.id), action: 'version.view', outcome: 'ok', details: { version: v.n, parts: detail.abilities.canReadInner ? 'plan+inner' : 'plan' } })
     const body: VersionDetailDto = { n: v.n, adoptedAt: v.adoptedAt, adoptedBy: v.adoptedBy, meetingId: v.meetingId, plan: versionToJson(v, detail.abilities.canReadInner, detail.startDate) }
     res.json(body)
   })
@@ -87,7 +74,7 @@ export function versionRoutes(deps: VersionRouteDeps): Router {
     const from = req.query.from === undefined ? null : await versionOf(req, detail, req.query.from)
     const withInner = detail.abilities.canReadInner
     const diff = diffPlans(from ? versionToJson(from, withInner, detail.startDate) : null, versionToJson(to, withInner, detail.startDate))
-    void deps.audit.record({ ...auditCtx(req, detail.id), action: 'version.diff', outcome: 'ok', details: { version: to.n, from: from?.n ?? null } })
+    void deps.audit.record({ ...requestAudit(req, detail.id), action: 'version.diff', outcome: 'ok', details: { version: to.n, from: from?.n ?? null } })
     const body: VersionDiffDto = { from: from?.n ?? null, to: to.n, diff }
     res.json(body)
   })
@@ -104,7 +91,7 @@ export function versionRoutes(deps: VersionRouteDeps): Router {
       meeting: meeting ? { title: meeting.title, attendance: meeting.attendance.filter((a) => a.present) } : null,
       reader: { name: user.name, organisation: user.organisationName, ring: detail.ring }, locale,
     })
-    void deps.audit.record({ ...auditCtx(req, detail.id), action: 'version.export', outcome: 'ok', details: { version: v.n, format: 'pdf', parts: detail.abilities.canReadInner ? 'plan+inner' : 'plan' } })
+    void deps.audit.record({ ...requestAudit(req, detail.id), action: 'version.export', outcome: 'ok', details: { version: v.n, format: 'pdf', parts: detail.abilities.canReadInner ? 'plan+inner' : 'plan' } })
     res.type('application/pdf').set('Content-Language', locale).set('Content-Disposition', `attachment; filename="${versionPdfFilename(detail.code, v.n, locale)}"`).send(pdf)
   })
 
@@ -114,14 +101,14 @@ export function versionRoutes(deps: VersionRouteDeps): Router {
     const body = parseInput(ackBodySchema, req.body ?? {})
     const objection = body.objection ? body.objection : null
     await acknowledge(deps.db, detail.id, v.n, requireUser(req).id, objection)
-    void deps.audit.record({ ...auditCtx(req, detail.id), action: 'version.ack', outcome: 'ok', details: { version: v.n, objected: objection !== null } })
+    void deps.audit.record({ ...requestAudit(req, detail.id), action: 'version.ack', outcome: 'ok', details: { version: v.n, objected: objection !== null } })
     res.json({ ok: true })
   })
 
   router.get('/cases/:id/versions/:n/acks', async (req: Request, res: Response) => {
     const detail = await memberOf(req, 'version.acks')
     if (!detail.abilities.canManageMembers && detail.role !== 'chair') {
-      void deps.audit.record({ ...auditCtx(req, detail.id), action: 'version.acks', outcome: 'denied' })
+      void deps.audit.record({ ...requestAudit(req, detail.id), action: 'version.acks', outcome: 'denied' })
       throw forbidden('Only the case director and the chair see who acknowledged a version.')
     }
     const v = await versionOf(req, detail)
