@@ -6,8 +6,9 @@
  *   --quick              shorter windows and one cold-load restart (a smoke check, < 4 min)
  *   --runs N             repeat everything N times; the report gives the median of each figure
  *   --targets a,b        only these targets (samenspel, hocuspocus, y-websocket-server, and the
- *                        what-ifs samenspel-async-commit and samenspel-before-guard (the code
- *                        before the write guard, from a git worktree), which run only when named)
+ *                        what-ifs samenspel-async-commit, samenspel-before-guard and
+ *                        samenspel-before-i18 (earlier code from a git worktree,
+ *                        bench/targets/samenspel.ts EARLIER_COMMITS), which run only when named)
  *   --scenarios 1,3      only these scenarios (1-based); `none`: none of them
  *   --no-cold            skip the cold-load measurement
  *   --no-versions        skip adopting a version and rendering its PDF (demo plan and 10x)
@@ -86,7 +87,8 @@ const allTargets: Target[] = [
 // A what-if, only when asked for by name (docs/BENCHMARKS.md).
 const extraTargets: Target[] = [
   samenspelTarget(NODES, { asyncCommit: true, profileDir: args.profile ? profileDir : undefined }),
-  samenspelTarget(NODES, { beforeGuard: true, profileDir: args.profile ? profileDir : undefined }),
+  samenspelTarget(NODES, { earlier: 'samenspel-before-guard', profileDir: args.profile ? profileDir : undefined }),
+  samenspelTarget(NODES, { earlier: 'samenspel-before-i18', profileDir: args.profile ? profileDir : undefined }),
 ]
 const wantedTargets = args.targets?.split(',').map((t) => t.trim())
 const known = [...allTargets, ...extraTargets]

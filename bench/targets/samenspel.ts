@@ -48,12 +48,18 @@ async function login(baseUrl: string, email: string, password: string): Promise<
  * DATABASE_URL alone (`?options=-c synchronous_commit=off`), no server change.
  */
 /**
- * The last commit before the write guard (issue #10): `samenspel-before-guard` runs its
- * server from a git worktree of that commit, in the same run and with the same edits, so
- * the guard's cost is a before/after of one run, without a switch in the server that
- * turns the guard off.
+ * Earlier code, run in the same run with the same edits, so a change's cost is a
+ * before/after of one run without a switch in the server that turns it off: each runs
+ * its server from a git worktree of that commit.
  */
-const BEFORE_GUARD_COMMIT = 'f92575e'
+export const EARLIER_COMMITS = {
+  /** The last commit before the write guard (issue #10). */
+  'samenspel-before-guard': { commit: 'f92575e', what: 'before the write guard' },
+  /** The last commit before issue #18 (step-1 cache, presence throttle, shares, history in the commit). */
+  'samenspel-before-i18': { commit: '0b3c03a', what: 'before issue #18' },
+} as const
+/** Name of an earlier-code target. */
+export type EarlierTarget = keyof typeof EARLIER_COMMITS
 
 /** A worktree of `commit` under bench-results/ that shares this checkout's node_modules. */
 function worktreeOf(commit: string): string {
@@ -67,15 +73,16 @@ function worktreeOf(commit: string): string {
 
 export function samenspelTarget(
   nodes: number,
-  { profileDir, asyncCommit = false, beforeGuard = false }: { profileDir?: string; asyncCommit?: boolean; beforeGuard?: boolean } = {},
+  { profileDir, asyncCommit = false, earlier }: { profileDir?: string; asyncCommit?: boolean; earlier?: EarlierTarget } = {},
 ): Target {
-  const name = beforeGuard ? 'samenspel-before-guard' : asyncCommit ? 'samenspel-async-commit' : 'samenspel'
+  const name = earlier ?? (asyncCommit ? 'samenspel-async-commit' : 'samenspel')
+  const past = earlier ? EARLIER_COMMITS[earlier] : null
   return {
     name,
-    description: `Samenspel hub, ${nodes} node(s), Redis bus, PostgreSQL commit before broadcast${asyncCommit ? ' (synchronous_commit=off)' : ''}${beforeGuard ? ` (code of ${BEFORE_GUARD_COMMIT}, before the write guard)` : ''}`,
+    description: `Samenspel hub, ${nodes} node(s), Redis bus, PostgreSQL commit before broadcast${asyncCommit ? ' (synchronous_commit=off)' : ''}${past ? ` (code of ${past.commit}, ${past.what})` : ''}`,
     nodes,
     async start() {
-      const cwd = beforeGuard ? worktreeOf(BEFORE_GUARD_COMMIT) : projectRoot
+      const cwd = past ? worktreeOf(past.commit) : projectRoot
       const database = await createDatabase()
       const databaseUrl = asyncCommit ? `${database.url}?options=${encodeURIComponent('-c synchronous_commit=off')}` : database.url
       const env: Record<string, string> = {
