@@ -4,138 +4,45 @@
  * justice and police items, trauma screening, and the red flags with their history.
  * Mutators validate, then write in one transaction; on bad input they throw
  * `PlanValidationError` and change nothing. Tombstone items with `removeItem`.
+ * The section accessors are aliases of the generic ones in `sectionAccessors.ts`.
  */
 import * as Y from 'yjs'
 import { todayIsoDate } from './dates'
 import { isDeepEqual } from './deepEqual'
 import { PlanValidationError } from './errors'
-import {
-  RED_FLAG_FALLBACK, redFlagInputSchema, redFlagStateShape,
-  type DangerStatement, type DangerStatementInput, type DangerStatementPatch, type JusticeItem, type JusticeItemInput,
-  type JusticeItemPatch, type Person, type PersonInput, type PersonPatch, type RedFlag, type RedFlagOptions, type RedFlagState,
-  type SafetyScore, type SafetyScoreInput, type SosItem, type SosItemInput, type SosItemPatch, type TraumaScreening,
-  type TraumaScreeningInput, type TraumaScreeningPatch,
-} from './innerItems'
-import type {
-  DecisionMandate, DecisionMandateInput, InnerAction, InnerDecision, InnerDecisionInput,
-} from './innerRecords'
+import { RED_FLAG_FALLBACK, redFlagInputSchema, redFlagStateShape, type RedFlag, type RedFlagOptions, type RedFlagState } from './innerItems'
 import { RED_FLAG_HISTORY, asYMap, getRedFlagsMap } from './layout'
 import { assertPlanDoc, newRedFlagMap } from './migrate'
 import { RED_FLAG_KEYS, readFields, redFlagKeySchema, type PlanActor, type RedFlagStatus } from './model'
-import type { ActionInput, ActionPatch } from './planItems'
-import { addItem, listItems, parseActor, updateItem, zodProblems, type ListOptions } from './schema'
+import { parseActor, zodProblems } from './schema'
+import { accessorsOf, appendOnlyAccessorsOf } from './sectionAccessors'
 
-/** Adds a person (first name only). @throws PlanValidationError, PlanDocumentError */
-export function addPerson(doc: Y.Doc, input: PersonInput, actor: PlanActor): Person {
-  return addItem(doc, 'family', input, actor)
-}
-/** Changes a person. @throws PlanValidationError, PlanDocumentError */
-export function updatePerson(doc: Y.Doc, id: string, patch: PersonPatch, actor: PlanActor): Person {
-  return updateItem(doc, 'family', id, patch, actor)
-}
-/** The family and its network, in creation order. */
-export function listPersons(doc: Y.Doc, options: ListOptions = {}): Person[] {
-  return listItems(doc, 'family', options)
-}
-
-/** Adds a Signs of Safety map item. @throws PlanValidationError, PlanDocumentError */
-export function addSosItem(doc: Y.Doc, input: SosItemInput, actor: PlanActor): SosItem {
-  return addItem(doc, 'sosMap', input, actor)
-}
-/** Changes a map item. @throws PlanValidationError, PlanDocumentError */
-export function updateSosItem(doc: Y.Doc, id: string, patch: SosItemPatch, actor: PlanActor): SosItem {
-  return updateItem(doc, 'sosMap', id, patch, actor)
-}
-/** Map items in creation order. */
-export function listSosItems(doc: Y.Doc, options: ListOptions = {}): SosItem[] {
-  return listItems(doc, 'sosMap', options)
-}
-
-/** Adds a danger statement. @throws PlanValidationError, PlanDocumentError */
-export function addDangerStatement(doc: Y.Doc, input: DangerStatementInput, actor: PlanActor): DangerStatement {
-  return addItem(doc, 'dangerStatements', input, actor)
-}
-/** Changes a danger statement. @throws PlanValidationError, PlanDocumentError */
-export function updateDangerStatement(doc: Y.Doc, id: string, patch: DangerStatementPatch, actor: PlanActor): DangerStatement {
-  return updateItem(doc, 'dangerStatements', id, patch, actor)
-}
-/** Danger statements in creation order. */
-export function listDangerStatements(doc: Y.Doc, options: ListOptions = {}): DangerStatement[] {
-  return listItems(doc, 'dangerStatements', options)
-}
-
+/** Adds a person (first name only), changes one, lists the family and its network. @throws PlanValidationError, PlanDocumentError */
+export const { add: addPerson, update: updatePerson, list: listPersons } = accessorsOf('family')
+/** Adds, changes and lists Signs of Safety map items. @throws PlanValidationError, PlanDocumentError */
+export const { add: addSosItem, update: updateSosItem, list: listSosItems } = accessorsOf('sosMap')
+/** Adds, changes and lists danger statements. @throws PlanValidationError, PlanDocumentError */
+export const { add: addDangerStatement, update: updateDangerStatement, list: listDangerStatements } = accessorsOf('dangerStatements')
 /**
- * Appends one partner's score (0–10) on the veiligheidsschaal. There is no update:
- * scores are never overwritten; a mistaken entry is removed (tombstone) and re-entered.
- * @throws PlanValidationError, PlanDocumentError
+ * Appends one partner's score (0–10) on the veiligheidsschaal; lists every entry (the
+ * scale's history). There is no update: scores are never overwritten; a mistaken entry is
+ * removed (tombstone) and re-entered. @throws PlanValidationError, PlanDocumentError
  */
-export function addSafetyScore(doc: Y.Doc, input: SafetyScoreInput, actor: PlanActor): SafetyScore {
-  return addItem(doc, 'safetyScale', input, actor)
-}
-/** All score entries in creation order: the scale's history. */
-export function listSafetyScores(doc: Y.Doc, options: ListOptions = {}): SafetyScore[] {
-  return listItems(doc, 'safetyScale', options)
-}
-
-/** Adds a justice or police item. @throws PlanValidationError, PlanDocumentError */
-export function addJusticeItem(doc: Y.Doc, input: JusticeItemInput, actor: PlanActor): JusticeItem {
-  return addItem(doc, 'justice', input, actor)
-}
-/** Changes a justice or police item. @throws PlanValidationError, PlanDocumentError */
-export function updateJusticeItem(doc: Y.Doc, id: string, patch: JusticeItemPatch, actor: PlanActor): JusticeItem {
-  return updateItem(doc, 'justice', id, patch, actor)
-}
-/** Justice and police items in creation order. */
-export function listJusticeItems(doc: Y.Doc, options: ListOptions = {}): JusticeItem[] {
-  return listItems(doc, 'justice', options)
-}
-
-/** Adds the trauma screening record of a person (one per person). @throws PlanValidationError, PlanDocumentError */
-export function addTraumaScreening(doc: Y.Doc, input: TraumaScreeningInput, actor: PlanActor): TraumaScreening {
-  return addItem(doc, 'traumaScreening', input, actor)
-}
-/** Changes a trauma screening record. @throws PlanValidationError, PlanDocumentError */
-export function updateTraumaScreening(doc: Y.Doc, id: string, patch: TraumaScreeningPatch, actor: PlanActor): TraumaScreening {
-  return updateItem(doc, 'traumaScreening', id, patch, actor)
-}
-/** Trauma screening records in creation order. */
-export function listTraumaScreenings(doc: Y.Doc, options: ListOptions = {}): TraumaScreening[] {
-  return listItems(doc, 'traumaScreening', options)
-}
-
-/** Adds an action only the binnenring sees (e.g. a perpetrator programme). @throws PlanValidationError, PlanDocumentError */
-export function addInnerAction(doc: Y.Doc, input: ActionInput, actor: PlanActor, options: { id?: string } = {}): InnerAction {
-  return addItem(doc, 'innerActions', input, actor, options)
-}
-/** Changes an inner action. @throws PlanValidationError, PlanDocumentError */
-export function updateInnerAction(doc: Y.Doc, id: string, patch: ActionPatch, actor: PlanActor): InnerAction {
-  return updateItem(doc, 'innerActions', id, patch, actor)
-}
-/** Inner actions in creation order. */
-export function listInnerActions(doc: Y.Doc, options: ListOptions = {}): InnerAction[] {
-  return listItems(doc, 'innerActions', options)
-}
-
-/** Records a decision only the binnenring sees, with mandate and dissent. @throws PlanValidationError, PlanDocumentError */
-export function addInnerDecision(doc: Y.Doc, input: InnerDecisionInput, actor: PlanActor, options: { id?: string } = {}): InnerDecision {
-  return addItem(doc, 'innerDecisions', input, actor, options)
-}
-/** Inner decisions in creation order. */
-export function listInnerDecisions(doc: Y.Doc, options: ListOptions = {}): InnerDecision[] {
-  return listItems(doc, 'innerDecisions', options)
-}
-
+export const { add: addSafetyScore, list: listSafetyScores } = appendOnlyAccessorsOf('safetyScale')
+/** Adds, changes and lists justice and police items. @throws PlanValidationError, PlanDocumentError */
+export const { add: addJusticeItem, update: updateJusticeItem, list: listJusticeItems } = accessorsOf('justice')
+/** Adds the trauma screening record of a person (one per person), changes and lists them. @throws PlanValidationError, PlanDocumentError */
+export const { add: addTraumaScreening, update: updateTraumaScreening, list: listTraumaScreenings } = accessorsOf('traumaScreening')
+/** Adds (optionally with a chosen id), changes and lists actions only the binnenring sees (e.g. a perpetrator programme). */
+export const { add: addInnerAction, update: updateInnerAction, list: listInnerActions } = accessorsOf('innerActions')
+/** Records (optionally with a chosen id) and lists decisions only the binnenring sees, with mandate and dissent. */
+export const { add: addInnerDecision, list: listInnerDecisions } = appendOnlyAccessorsOf('innerDecisions')
 /**
  * Records who was present with mandate and who dissented when a plan decision was
- * taken (append-only; the plan decision names nobody). @throws PlanValidationError, PlanDocumentError
+ * taken (append-only; the plan decision names nobody), and lists those records.
+ * @throws PlanValidationError, PlanDocumentError
  */
-export function addDecisionMandate(doc: Y.Doc, input: DecisionMandateInput, actor: PlanActor, options: { id?: string } = {}): DecisionMandate {
-  return addItem(doc, 'decisionMandates', input, actor, options)
-}
-/** Mandate records in creation order. */
-export function listDecisionMandates(doc: Y.Doc, options: ListOptions = {}): DecisionMandate[] {
-  return listItems(doc, 'decisionMandates', options)
-}
+export const { add: addDecisionMandate, list: listDecisionMandates } = appendOnlyAccessorsOf('decisionMandates')
 
 function readState(raw: unknown): RedFlagState {
   const record = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {}

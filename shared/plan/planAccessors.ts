@@ -3,6 +3,7 @@
  * actions, decisions and escalations (section items), and the four results, regie and
  * the GSaV phase. Mutators validate, then write in one transaction; on bad input they
  * throw `PlanValidationError` and change nothing. Tombstone items with `removeItem`.
+ * The section accessors are aliases of the generic ones in `sectionAccessors.ts`.
  */
 import * as Y from 'yjs'
 import { PlanValidationError } from './errors'
@@ -12,78 +13,31 @@ import { GSAV_PHASES, RESULT_KEYS, readFields, resultKeySchema, type GsavPhase, 
 import {
   INITIAL_PHASE, REGIE_ROLES, RESULT_FALLBACK, phaseChangeSchema, regieMetaShape, regiePatchSchema, regieShape,
   resultPatchSchema, resultStateShape,
-  type Action, type ActionInput, type ActionPatch, type Agreement, type AgreementInput, type AgreementPatch,
-  type Decision, type DecisionInput, type DecisionPatch, type Escalation, type EscalationInput, type EscalationPatch,
-  type Goal, type GoalInput, type GoalPatch, type PhaseChange, type PhaseState, type RegiePatch, type RegieState,
-  type ResultPatch, type ResultState,
+  type Goal, type PhaseChange, type PhaseState, type RegiePatch, type RegieState, type ResultPatch, type ResultState,
 } from './planItems'
-import { addItem, getItem, listItems, parseActor, updateItem, zodProblems, type ListOptions } from './schema'
+import { getItem, parseActor, zodProblems, type ListOptions } from './schema'
+import { accessorsOf } from './sectionAccessors'
 import { isDeepEqual } from './deepEqual'
 
-/** Adds a goal under a result. @throws PlanValidationError, PlanDocumentError */
-export function addGoal(doc: Y.Doc, input: GoalInput, actor: PlanActor): Goal {
-  return addItem(doc, 'goals', input, actor)
-}
-/** Changes a goal. @throws PlanValidationError, PlanDocumentError */
-export function updateGoal(doc: Y.Doc, id: string, patch: GoalPatch, actor: PlanActor): Goal {
-  return updateItem(doc, 'goals', id, patch, actor)
-}
+const goals = accessorsOf('goals')
+/** Adds a goal under a result; changes a goal. @throws PlanValidationError, PlanDocumentError */
+export const { add: addGoal, update: updateGoal } = goals
 /** Goals of all results (or of one), in creation order. */
 export function listGoals(doc: Y.Doc, options: ListOptions & { resultKey?: ResultKey } = {}): Goal[] {
-  return listItems(doc, 'goals', options).filter((g) => options.resultKey === undefined || g.resultKey === options.resultKey)
+  return goals.list(doc, options).filter((g) => options.resultKey === undefined || g.resultKey === options.resultKey)
 }
 
-/** Adds a safety agreement. @throws PlanValidationError, PlanDocumentError */
-export function addAgreement(doc: Y.Doc, input: AgreementInput, actor: PlanActor): Agreement {
-  return addItem(doc, 'agreements', input, actor)
-}
-/** Changes a safety agreement. @throws PlanValidationError, PlanDocumentError */
-export function updateAgreement(doc: Y.Doc, id: string, patch: AgreementPatch, actor: PlanActor): Agreement {
-  return updateItem(doc, 'agreements', id, patch, actor)
-}
-/** Safety agreements in creation order. */
-export function listAgreements(doc: Y.Doc, options: ListOptions = {}): Agreement[] {
-  return listItems(doc, 'agreements', options)
-}
-
-/** Adds an action linked to a live goal or a result. @throws PlanValidationError, PlanDocumentError */
-export function addAction(doc: Y.Doc, input: ActionInput, actor: PlanActor): Action {
-  return addItem(doc, 'actions', input, actor)
-}
-/** Changes an action (a blocked one needs `blockedReason`). @throws PlanValidationError, PlanDocumentError */
-export function updateAction(doc: Y.Doc, id: string, patch: ActionPatch, actor: PlanActor): Action {
-  return updateItem(doc, 'actions', id, patch, actor)
-}
-/** Actions in creation order. */
-export function listActions(doc: Y.Doc, options: ListOptions = {}): Action[] {
-  return listItems(doc, 'actions', options)
-}
-
-/** Records a decision. @throws PlanValidationError, PlanDocumentError */
-export function addDecision(doc: Y.Doc, input: DecisionInput, actor: PlanActor): Decision {
-  return addItem(doc, 'decisions', input, actor)
-}
-/** Corrects a decision. @throws PlanValidationError, PlanDocumentError */
-export function updateDecision(doc: Y.Doc, id: string, patch: DecisionPatch, actor: PlanActor): Decision {
-  return updateItem(doc, 'decisions', id, patch, actor)
-}
-/** Decisions in creation order. */
-export function listDecisions(doc: Y.Doc, options: ListOptions = {}): Decision[] {
-  return listItems(doc, 'decisions', options)
-}
-
-/** Adds an escalation (regie). @throws PlanValidationError, PlanDocumentError */
-export function addEscalation(doc: Y.Doc, input: EscalationInput, actor: PlanActor): Escalation {
-  return addItem(doc, 'escalations', input, actor)
-}
-/** Changes an escalation, e.g. records its outcome. @throws PlanValidationError, PlanDocumentError */
-export function updateEscalation(doc: Y.Doc, id: string, patch: EscalationPatch, actor: PlanActor): Escalation {
-  return updateItem(doc, 'escalations', id, patch, actor)
-}
-/** Escalations in creation order. */
-export function listEscalations(doc: Y.Doc, options: ListOptions = {}): Escalation[] {
-  return listItems(doc, 'escalations', options)
-}
+/** Adds, changes and lists safety agreements (creation order). @throws PlanValidationError, PlanDocumentError */
+export const { add: addAgreement, update: updateAgreement, list: listAgreements } = accessorsOf('agreements')
+/**
+ * Adds an action linked to a live goal or a result; changes one (a blocked one needs
+ * `blockedReason`); lists them in creation order. @throws PlanValidationError, PlanDocumentError
+ */
+export const { add: addAction, update: updateAction, list: listActions } = accessorsOf('actions')
+/** Records, corrects and lists decisions (creation order). @throws PlanValidationError, PlanDocumentError */
+export const { add: addDecision, update: updateDecision, list: listDecisions } = accessorsOf('decisions')
+/** Adds an escalation (regie), changes one (e.g. records its outcome), lists them. @throws PlanValidationError, PlanDocumentError */
+export const { add: addEscalation, update: updateEscalation, list: listEscalations } = accessorsOf('escalations')
 
 /** One result's state; a result missing from the document reads as open. */
 export function getResult(doc: Y.Doc, key: ResultKey): ResultState {
