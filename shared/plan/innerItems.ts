@@ -9,7 +9,7 @@
  */
 import { z } from 'zod'
 import type { PlanProblem } from './errors'
-import { fallbackOf, inputSchemaOf, patchSchemaOf, shapeOf } from './kinds/kindTypes'
+import { inputSchemaOf, shapeOf, type KindFields, type KindInput, type KindPatch } from './kinds/kindTypes'
 import {
   dangerStatementKind, justiceItemKind, personKind, redFlagKind, safetyScoreKind, safetyScoreValueSchema, sosItemKind, traumaScreeningKind,
 } from './kinds/innerKinds'
@@ -23,66 +23,32 @@ export interface Relation {
   relation: string
 }
 
-/** Person in the family or its network (declared in kinds/innerKinds.ts; shape, fallback, input and patch derive from it). */
-export const personShape = shapeOf(personKind)
-/** Fields of a person in the family or its network. */
-export type PersonFields = FieldsOf<typeof personShape>
-/** A person in the family or its network, in the `family` section. */
-export interface Person extends ItemMeta, PersonFields {}
-/** Fallback values of a stored person in the family or its network. */
-export const PERSON_FALLBACK: PersonFields = fallbackOf(personKind)
+/** A person in the family or its network, in the `family` section (declared in kinds/innerKinds.ts). */
+export interface Person extends ItemMeta, KindFields<typeof personKind> {}
 /** Input of `addPerson`. */
-export const personInputSchema = inputSchemaOf(personKind)
-/** Input of `addPerson`. */
-export type PersonInput = z.input<typeof personInputSchema>
+export type PersonInput = KindInput<typeof personKind>
 /** Patch of `updatePerson`. */
-export const personPatchSchema = patchSchemaOf(personKind)
-/** Patch of `updatePerson`. */
-export type PersonPatch = z.input<typeof personPatchSchema>
+export type PersonPatch = KindPatch<typeof personKind>
 
-/** Signs of Safety map item (declared in kinds/innerKinds.ts; shape, fallback, input and patch derive from it). */
-export const sosItemShape = shapeOf(sosItemKind)
-/** Fields of a Signs of Safety map item. */
-export type SosItemFields = FieldsOf<typeof sosItemShape>
 /** A Signs of Safety map item, in the `sosMap` section. */
-export interface SosItem extends ItemMeta, SosItemFields {}
-/** Fallback values of a stored Signs of Safety map item. */
-export const SOS_ITEM_FALLBACK: SosItemFields = fallbackOf(sosItemKind)
+export interface SosItem extends ItemMeta, KindFields<typeof sosItemKind> {}
 /** Input of `addSosItem`. */
-export const sosItemInputSchema = inputSchemaOf(sosItemKind)
-/** Input of `addSosItem`. */
-export type SosItemInput = z.input<typeof sosItemInputSchema>
+export type SosItemInput = KindInput<typeof sosItemKind>
 /** Patch of `updateSosItem`. */
-export const sosItemPatchSchema = patchSchemaOf(sosItemKind)
-/** Patch of `updateSosItem`. */
-export type SosItemPatch = z.input<typeof sosItemPatchSchema>
+export type SosItemPatch = KindPatch<typeof sosItemKind>
 
-/** Danger statement (gevaarsomschrijving) (declared in kinds/innerKinds.ts; shape, fallback, input and patch derive from it). */
-export const dangerStatementShape = shapeOf(dangerStatementKind)
-/** Fields of a danger statement (gevaarsomschrijving). */
-export type DangerStatementFields = FieldsOf<typeof dangerStatementShape>
 /** A danger statement (gevaarsomschrijving), in the `dangerStatements` section. */
-export interface DangerStatement extends ItemMeta, DangerStatementFields {}
-/** Fallback values of a stored danger statement (gevaarsomschrijving). */
-export const DANGER_STATEMENT_FALLBACK: DangerStatementFields = fallbackOf(dangerStatementKind)
+export interface DangerStatement extends ItemMeta, KindFields<typeof dangerStatementKind> {}
 /** Input of `addDangerStatement`. */
-export const dangerStatementInputSchema = inputSchemaOf(dangerStatementKind)
-/** Input of `addDangerStatement`. */
-export type DangerStatementInput = z.input<typeof dangerStatementInputSchema>
+export type DangerStatementInput = KindInput<typeof dangerStatementKind>
 /** Patch of `updateDangerStatement`. */
-export const dangerStatementPatchSchema = patchSchemaOf(dangerStatementKind)
-/** Patch of `updateDangerStatement`. */
-export type DangerStatementPatch = z.input<typeof dangerStatementPatchSchema>
+export type DangerStatementPatch = KindPatch<typeof dangerStatementKind>
 
-/** Veiligheidsschaal entry (append-only; a stored malformed score reads null) (declared in kinds/innerKinds.ts; shape, fallback, input and patch derive from it). */
-export const safetyScoreShape = shapeOf(safetyScoreKind)
 /** Fields of a veiligheidsschaal entry (append-only; a stored malformed score reads null). */
-export type SafetyScoreFields = FieldsOf<typeof safetyScoreShape>
-/** A veiligheidsschaal entry (append-only; a stored malformed score reads null), in the `safetyScale` section. */
+export type SafetyScoreFields = KindFields<typeof safetyScoreKind>
+/** A veiligheidsschaal entry, in the `safetyScale` section. */
 export interface SafetyScore extends ItemMeta, SafetyScoreFields {}
-/** Fallback values of a stored veiligheidsschaal entry (append-only; a stored malformed score reads null). */
-export const SAFETY_SCORE_FALLBACK: SafetyScoreFields = fallbackOf(safetyScoreKind)
-/** Input of `addSafetyScore`. */
+/** Input of `addSafetyScore`: unlike a stored entry, it must carry a score. */
 export const safetyScoreInputSchema = inputSchemaOf(safetyScoreKind).extend({ score: safetyScoreValueSchema })
 /** Input of `addSafetyScore`. */
 export type SafetyScoreInput = z.input<typeof safetyScoreInputSchema>
@@ -92,39 +58,21 @@ export function checkSafetyScore(s: SafetyScoreFields): PlanProblem[] {
   return s.score === null ? [{ path: 'score', message: 'is required' }] : []
 }
 
-/** Justice or police item (declared in kinds/innerKinds.ts; shape, fallback, input and patch derive from it). */
-export const justiceItemShape = shapeOf(justiceItemKind)
-/** Fields of a justice or police item. */
-export type JusticeItemFields = FieldsOf<typeof justiceItemShape>
 /** A justice or police item, in the `justice` section. */
-export interface JusticeItem extends ItemMeta, JusticeItemFields {}
-/** Fallback values of a stored justice or police item. */
-export const JUSTICE_ITEM_FALLBACK: JusticeItemFields = fallbackOf(justiceItemKind)
+export interface JusticeItem extends ItemMeta, KindFields<typeof justiceItemKind> {}
 /** Input of `addJusticeItem`. */
-export const justiceItemInputSchema = inputSchemaOf(justiceItemKind)
-/** Input of `addJusticeItem`. */
-export type JusticeItemInput = z.input<typeof justiceItemInputSchema>
+export type JusticeItemInput = KindInput<typeof justiceItemKind>
 /** Patch of `updateJusticeItem`. */
-export const justiceItemPatchSchema = patchSchemaOf(justiceItemKind)
-/** Patch of `updateJusticeItem`. */
-export type JusticeItemPatch = z.input<typeof justiceItemPatchSchema>
+export type JusticeItemPatch = KindPatch<typeof justiceItemKind>
 
-/** Trauma screening record (one per person) (declared in kinds/innerKinds.ts; shape, fallback, input and patch derive from it). */
-export const traumaScreeningShape = shapeOf(traumaScreeningKind)
 /** Fields of a trauma screening record (one per person). */
-export type TraumaScreeningFields = FieldsOf<typeof traumaScreeningShape>
+export type TraumaScreeningFields = KindFields<typeof traumaScreeningKind>
 /** A trauma screening record (one per person), in the `traumaScreening` section. */
 export interface TraumaScreening extends ItemMeta, TraumaScreeningFields {}
-/** Fallback values of a stored trauma screening record (one per person). */
-export const TRAUMA_SCREENING_FALLBACK: TraumaScreeningFields = fallbackOf(traumaScreeningKind)
 /** Input of `addTraumaScreening`. */
-export const traumaScreeningInputSchema = inputSchemaOf(traumaScreeningKind)
-/** Input of `addTraumaScreening`. */
-export type TraumaScreeningInput = z.input<typeof traumaScreeningInputSchema>
+export type TraumaScreeningInput = KindInput<typeof traumaScreeningKind>
 /** Patch of `updateTraumaScreening`. */
-export const traumaScreeningPatchSchema = patchSchemaOf(traumaScreeningKind)
-/** Patch of `updateTraumaScreening`. */
-export type TraumaScreeningPatch = z.input<typeof traumaScreeningPatchSchema>
+export type TraumaScreeningPatch = KindPatch<typeof traumaScreeningKind>
 
 /** Cross-field rule of a screening: done not before offered, treatment not before done. */
 export function checkTraumaScreening(t: TraumaScreeningFields): PlanProblem[] {

@@ -3,53 +3,35 @@
  * (DOMAIN.md §4.1): everything here must be fit for a school to read. A plan item may
  * point at an inner item by id (`innerRefs`), never copy its text.
  *
- * Per item kind: a field shape (strict schemas, used to validate), a fallback (what a
- * missing or malformed stored field reads as), an input schema (with defaults), a
- * patch schema and, where fields depend on each other, a cross-field check.
+ * Per item kind: its item, input and patch types (derived from its declaration in
+ * `kinds/`, as are its schemas: see `sections.ts`) and, where fields depend on each
+ * other, a cross-field check.
  */
 import { z } from 'zod'
 import type { PlanProblem } from './errors'
 import { actionKind } from './kinds/action'
-import { fallbackOf, inputSchemaOf, patchSchemaOf, shapeOf } from './kinds/kindTypes'
+import { fallbackOf, inputSchemaOf, patchSchemaOf, shapeOf, type KindFields, type KindInput, type KindPatch } from './kinds/kindTypes'
 import { agreementKind, decisionKind, dissentSchema, escalationKind, goalKind, phaseChangeKind, regieHolderSchema, regieKind, resultKind } from './kinds/planKinds'
 import {
-  RESULT_STATUSES, isoDateTimeSchema, nameListSchema, nameSchema, textSchema,
-  type FieldsOf, type GsavPhase, type ItemMeta, type ResultKey, type ResultStatus, MAX_LIST_LENGTH,
+  RESULT_STATUSES, isoDateTimeSchema, nameSchema, textSchema,
+  type FieldsOf, type GsavPhase, type ItemMeta, type ResultKey, type ResultStatus,
 } from './model'
 
-/** Goal of a result: declared in kinds/planKinds.ts; shape, fallback, input and patch derive from it. */
-export const goalShape = shapeOf(goalKind)
-/** Fields of Goal. */
-export type GoalFields = FieldsOf<typeof goalShape>
-/** A goal, in the `goals` section; `resultKey` places it under its result. */
-export interface Goal extends ItemMeta, GoalFields {}
-/** Fallback values of a stored goal. */
-export const GOAL_FALLBACK: GoalFields = fallbackOf(goalKind)
+/** A goal, in the `goals` section; `resultKey` places it under its result (declared in kinds/planKinds.ts). */
+export interface Goal extends ItemMeta, KindFields<typeof goalKind> {}
 /** Input of `addGoal`. */
-export const goalInputSchema = inputSchemaOf(goalKind)
-/** Input of `addGoal`. */
-export type GoalInput = z.input<typeof goalInputSchema>
+export type GoalInput = KindInput<typeof goalKind>
 /** Patch of `updateGoal`. */
-export const goalPatchSchema = patchSchemaOf(goalKind)
-/** Patch of `updateGoal`. */
-export type GoalPatch = z.input<typeof goalPatchSchema>
+export type GoalPatch = KindPatch<typeof goalKind>
 
-/** Safety agreement (veiligheidsafspraak): declared in kinds/planKinds.ts; shape, fallback, input and patch derive from it. */
-export const agreementShape = shapeOf(agreementKind)
-/** Fields of Agreement. */
-export type AgreementFields = FieldsOf<typeof agreementShape>
+/** Fields of a safety agreement (veiligheidsafspraak), declared in kinds/planKinds.ts. */
+export type AgreementFields = KindFields<typeof agreementKind>
 /** A safety agreement, in the `agreements` section. */
 export interface Agreement extends ItemMeta, AgreementFields {}
-/** Fallback values of a stored agreement. */
-export const AGREEMENT_FALLBACK: AgreementFields = fallbackOf(agreementKind)
 /** Input of `addAgreement`. */
-export const agreementInputSchema = inputSchemaOf(agreementKind)
-/** Input of `addAgreement`. */
-export type AgreementInput = z.input<typeof agreementInputSchema>
+export type AgreementInput = KindInput<typeof agreementKind>
 /** Patch of `updateAgreement`. */
-export const agreementPatchSchema = patchSchemaOf(agreementKind)
-/** Patch of `updateAgreement`. */
-export type AgreementPatch = z.input<typeof agreementPatchSchema>
+export type AgreementPatch = KindPatch<typeof agreementKind>
 
 /** Cross-field rule of an agreement: the review date is not before the start. */
 export function checkAgreement(a: AgreementFields): PlanProblem[] {
@@ -59,10 +41,8 @@ export function checkAgreement(a: AgreementFields): PlanProblem[] {
   return []
 }
 
-/** Action (actie): declared in kinds/action.ts; shape, fallback, input and patch derive from it. */
-export const actionShape = shapeOf(actionKind)
-/** Fields of an action. */
-export type ActionFields = FieldsOf<typeof actionShape>
+/** Fields of an action (actie), declared in kinds/action.ts. */
+export type ActionFields = KindFields<typeof actionKind>
 /** An action, in the `actions` section. */
 export interface Action extends ItemMeta, ActionFields {}
 /** Fallback values of a stored action. */
@@ -70,11 +50,11 @@ export const ACTION_FALLBACK: ActionFields = fallbackOf(actionKind)
 /** Input of `addAction`: link it to either `goalId` or `resultKey`. */
 export const actionInputSchema = inputSchemaOf(actionKind)
 /** Input of `addAction`. */
-export type ActionInput = z.input<typeof actionInputSchema>
+export type ActionInput = KindInput<typeof actionKind>
 /** Patch of `updateAction`; to relink, set the new link and null the other one. */
 export const actionPatchSchema = patchSchemaOf(actionKind)
 /** Patch of `updateAction`. */
-export type ActionPatch = z.input<typeof actionPatchSchema>
+export type ActionPatch = KindPatch<typeof actionKind>
 
 /** Cross-field rules of an action: exactly one link; a blocked action says why. */
 export function checkAction(a: ActionFields): PlanProblem[] {
@@ -96,45 +76,19 @@ export interface Dissent {
   reason: string
 }
 
-/** Who was present with mandate when a decision was taken, and who dissented (binnenring only). */
-export const mandateShape = {
-  mandatedPresent: nameListSchema,
-  dissent: z.array(dissentSchema).max(MAX_LIST_LENGTH, 'has too many entries'),
-}
-
-/** Decision (besluit); in the plan `mandatedPresent` and `dissent` stay empty (see decisionKind): declared in kinds/planKinds.ts; shape, fallback, input and patch derive from it. */
-export const decisionShape = shapeOf(decisionKind)
-/** Fields of Decision. */
-export type DecisionFields = FieldsOf<typeof decisionShape>
-/** A decision, in the `decisions` section. */
-export interface Decision extends ItemMeta, DecisionFields {}
-/** Fallback values of a stored decision. */
-export const DECISION_FALLBACK: DecisionFields = fallbackOf(decisionKind)
+/** A decision (besluit), in the `decisions` section; in the plan `mandatedPresent` and `dissent` stay empty (see decisionKind). */
+export interface Decision extends ItemMeta, KindFields<typeof decisionKind> {}
 /** Input of `addDecision`. */
-export const decisionInputSchema = inputSchemaOf(decisionKind)
-/** Input of `addDecision`. */
-export type DecisionInput = z.input<typeof decisionInputSchema>
+export type DecisionInput = KindInput<typeof decisionKind>
 /** Patch of `updateDecision`. */
-export const decisionPatchSchema = patchSchemaOf(decisionKind)
-/** Patch of `updateDecision`. */
-export type DecisionPatch = z.input<typeof decisionPatchSchema>
+export type DecisionPatch = KindPatch<typeof decisionKind>
 
-/** Escalation under regie: declared in kinds/planKinds.ts; shape, fallback, input and patch derive from it. */
-export const escalationShape = shapeOf(escalationKind)
-/** Fields of Escalation. */
-export type EscalationFields = FieldsOf<typeof escalationShape>
-/** An escalation, in the `escalations` section. */
-export interface Escalation extends ItemMeta, EscalationFields {}
-/** Fallback values of a stored escalation. */
-export const ESCALATION_FALLBACK: EscalationFields = fallbackOf(escalationKind)
+/** An escalation under regie, in the `escalations` section (declared in kinds/planKinds.ts). */
+export interface Escalation extends ItemMeta, KindFields<typeof escalationKind> {}
 /** Input of `addEscalation`. */
-export const escalationInputSchema = inputSchemaOf(escalationKind)
-/** Input of `addEscalation`. */
-export type EscalationInput = z.input<typeof escalationInputSchema>
+export type EscalationInput = KindInput<typeof escalationKind>
 /** Patch of `updateEscalation`. */
-export const escalationPatchSchema = patchSchemaOf(escalationKind)
-/** Patch of `updateEscalation`. */
-export type EscalationPatch = z.input<typeof escalationPatchSchema>
+export type EscalationPatch = KindPatch<typeof escalationKind>
 
 /** State of one MDA++ result; its goals are items of the `goals` section. */
 export interface ResultState {

@@ -1,33 +1,32 @@
 /**
  * The registry of section kinds: for each section map, its field shape, fallback, input
- * and patch schemas, cross-field check, and the references it must resolve inside its
- * own document. `schema.ts` (writing) and `validate.ts` (checking JSON) both use it.
+ * and patch schemas (derived from the kind's declaration in `kinds/`), cross-field check,
+ * and the references it must resolve inside its own document. `schema.ts` (writing) and
+ * `validate.ts` (checking JSON) both use it.
  */
 import type * as Y from 'yjs'
 import type { z } from 'zod'
 import type { PlanProblem } from './errors'
 import {
-  DANGER_STATEMENT_FALLBACK, JUSTICE_ITEM_FALLBACK, PERSON_FALLBACK, SAFETY_SCORE_FALLBACK, SOS_ITEM_FALLBACK,
-  TRAUMA_SCREENING_FALLBACK, checkSafetyScore, checkTraumaScreening, dangerStatementInputSchema, dangerStatementPatchSchema,
-  dangerStatementShape, justiceItemInputSchema, justiceItemPatchSchema, justiceItemShape, personInputSchema, personPatchSchema,
-  personShape, safetyScoreInputSchema, safetyScoreShape, sosItemInputSchema, sosItemPatchSchema, sosItemShape,
-  traumaScreeningInputSchema, traumaScreeningPatchSchema, traumaScreeningShape,
+  checkSafetyScore, checkTraumaScreening, safetyScoreInputSchema,
   type DangerStatement, type DangerStatementInput, type DangerStatementPatch, type JusticeItem, type JusticeItemInput,
   type JusticeItemPatch, type Person, type PersonInput, type PersonPatch, type SafetyScore, type SafetyScoreInput,
   type SosItem, type SosItemInput, type SosItemPatch, type TraumaScreening, type TraumaScreeningInput, type TraumaScreeningPatch,
 } from './innerItems'
-import {
-  DECISION_MANDATE_FALLBACK, INNER_ACTION_FALLBACK, INNER_DECISION_FALLBACK, decisionMandateInputSchema, decisionMandateShape,
-  innerActionInputSchema, innerActionPatchSchema, innerActionShape, innerDecisionInputSchema, innerDecisionPatchSchema, innerDecisionShape,
-  type DecisionMandate, type DecisionMandateInput, type InnerAction, type InnerDecision, type InnerDecisionInput, type InnerDecisionPatch,
+import type {
+  DecisionMandate, DecisionMandateInput, InnerAction, InnerDecision, InnerDecisionInput, InnerDecisionPatch,
 } from './innerRecords'
+import { actionKind } from './kinds/action'
+import {
+  dangerStatementKind, decisionMandateKind, innerActionKind, innerDecisionKind, justiceItemKind, personKind, safetyScoreKind, sosItemKind,
+  traumaScreeningKind,
+} from './kinds/innerKinds'
+import { fallbackOf, inputSchemaOf, patchSchemaOf, shapeOf, type ItemKind } from './kinds/kindTypes'
+import { agreementKind, decisionKind, escalationKind, goalKind } from './kinds/planKinds'
 import { asYMap, getSectionMap, type SectionName } from './layout'
 import type { FieldShape } from './model'
 import {
-  ACTION_FALLBACK, AGREEMENT_FALLBACK, DECISION_FALLBACK, ESCALATION_FALLBACK, GOAL_FALLBACK,
-  actionInputSchema, actionPatchSchema, actionShape, agreementInputSchema, agreementPatchSchema, agreementShape,
-  checkAction, checkAgreement, decisionInputSchema, decisionPatchSchema, decisionShape, escalationInputSchema,
-  escalationPatchSchema, escalationShape, goalInputSchema, goalPatchSchema, goalShape,
+  checkAction, checkAgreement,
   type Action, type ActionInput, type ActionPatch, type Agreement, type AgreementInput, type AgreementPatch,
   type Decision, type DecisionInput, type DecisionPatch, type Escalation, type EscalationInput, type EscalationPatch,
   type Goal, type GoalInput, type GoalPatch,
@@ -149,32 +148,39 @@ function traumaRefs(doc: Y.Doc, fields: Record<string, unknown>, selfId: string 
   return problems
 }
 
+/** What a section adds to its kind's declaration: rules, and an input stricter than the stored shape. */
+interface SectionRules {
+  check?: SectionSpec['check']
+  refs?: SectionSpec['refs']
+  input?: SectionSpec['input']
+  /** Entries are never changed: removed and added again (no patch schema). */
+  isAppendOnly?: true
+}
+
+/** A section's spec: shape, fallback, input and patch derived from its kind's declaration. */
+function specOf(kind: ItemKind, rules: SectionRules = {}): SectionSpec {
+  const spec: SectionSpec = {
+    shape: shapeOf(kind), fallback: fallbackOf(kind), input: rules.input ?? inputSchemaOf(kind),
+    patch: rules.isAppendOnly ? null : patchSchemaOf(kind), check: rules.check ?? noProblems,
+  }
+  return rules.refs ? { ...spec, refs: rules.refs } : spec
+}
+
 /** The registry: one spec per section. */
 export const SECTION_SPECS: Readonly<Record<SectionName, SectionSpec>> = {
-  goals: { shape: goalShape, fallback: GOAL_FALLBACK, input: goalInputSchema, patch: goalPatchSchema, check: noProblems },
-  agreements: { shape: agreementShape, fallback: AGREEMENT_FALLBACK, input: agreementInputSchema, patch: agreementPatchSchema, check: checkAgreement },
-  actions: { shape: actionShape, fallback: ACTION_FALLBACK, input: actionInputSchema, patch: actionPatchSchema, check: checkAction, refs: actionRefs },
-  decisions: { shape: decisionShape, fallback: DECISION_FALLBACK, input: decisionInputSchema, patch: decisionPatchSchema, check: noProblems },
-  escalations: {
-    shape: escalationShape, fallback: ESCALATION_FALLBACK, input: escalationInputSchema, patch: escalationPatchSchema,
-    check: noProblems, refs: escalationRefs,
-  },
-  family: { shape: personShape, fallback: PERSON_FALLBACK, input: personInputSchema, patch: personPatchSchema, check: noProblems, refs: personRefs },
-  sosMap: { shape: sosItemShape, fallback: SOS_ITEM_FALLBACK, input: sosItemInputSchema, patch: sosItemPatchSchema, check: noProblems },
-  dangerStatements: {
-    shape: dangerStatementShape, fallback: DANGER_STATEMENT_FALLBACK, input: dangerStatementInputSchema,
-    patch: dangerStatementPatchSchema, check: noProblems,
-  },
-  safetyScale: { shape: safetyScoreShape, fallback: SAFETY_SCORE_FALLBACK, input: safetyScoreInputSchema, patch: null, check: checkSafetyScore },
-  justice: { shape: justiceItemShape, fallback: JUSTICE_ITEM_FALLBACK, input: justiceItemInputSchema, patch: justiceItemPatchSchema, check: noProblems },
-  traumaScreening: {
-    shape: traumaScreeningShape, fallback: TRAUMA_SCREENING_FALLBACK, input: traumaScreeningInputSchema,
-    patch: traumaScreeningPatchSchema, check: checkTraumaScreening, refs: traumaRefs,
-  },
+  goals: specOf(goalKind),
+  agreements: specOf(agreementKind, { check: checkAgreement }),
+  actions: specOf(actionKind, { check: checkAction, refs: actionRefs }),
+  decisions: specOf(decisionKind),
+  escalations: specOf(escalationKind, { refs: escalationRefs }),
+  family: specOf(personKind, { refs: personRefs }),
+  sosMap: specOf(sosItemKind),
+  dangerStatements: specOf(dangerStatementKind),
+  safetyScale: specOf(safetyScoreKind, { input: safetyScoreInputSchema, check: checkSafetyScore, isAppendOnly: true }),
+  justice: specOf(justiceItemKind),
+  traumaScreening: specOf(traumaScreeningKind, { check: checkTraumaScreening, refs: traumaRefs }),
   // goalId of an inner action points at a goal in the plan document: not resolvable here (like danger statements' goalIds).
-  innerActions: { shape: innerActionShape, fallback: INNER_ACTION_FALLBACK, input: innerActionInputSchema, patch: innerActionPatchSchema, check: checkAction },
-  innerDecisions: {
-    shape: innerDecisionShape, fallback: INNER_DECISION_FALLBACK, input: innerDecisionInputSchema, patch: innerDecisionPatchSchema, check: noProblems,
-  },
-  decisionMandates: { shape: decisionMandateShape, fallback: DECISION_MANDATE_FALLBACK, input: decisionMandateInputSchema, patch: null, check: noProblems },
+  innerActions: specOf(innerActionKind, { check: checkAction }),
+  innerDecisions: specOf(innerDecisionKind),
+  decisionMandates: specOf(decisionMandateKind, { isAppendOnly: true }),
 }

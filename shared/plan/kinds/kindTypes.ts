@@ -87,6 +87,15 @@ export type InputShapeOf<F extends FieldDecls> = {
 /** The parsed values of a kind's fields. */
 export type ValuesOf<F extends FieldDecls> = { [N in keyof F]: z.output<F[N]['schema']> }
 
+/** The parsed field values of a declared kind (an item's fields without its metadata). */
+export type KindFields<K extends ItemKind> = ValuesOf<K['fields']>
+/** What a kind's `add` accepts: fields that are not required may be left out. */
+export type KindInput<K extends ItemKind> = z.input<z.ZodObject<InputShapeOf<K['fields']>, z.core.$strict>>
+/** What a kind's `update` accepts: any subset of its fields. */
+export type KindPatch<K extends ItemKind> = z.input<PatchSchemaOf<K['fields']>>
+/** The type of a kind's patch schema. */
+export type PatchSchemaOf<F extends FieldDecls> = z.ZodObject<{ [N in keyof F]: z.ZodOptional<F[N]['schema']> }, z.core.$strict>
+
 /** The zod shape of a kind (field → schema). */
 export function shapeOf<F extends FieldDecls>(kind: ItemKind<F>): ShapeOf<F> {
   const out: Record<string, z.ZodType> = {}
@@ -117,8 +126,8 @@ export function inputSchemaOf<F extends FieldDecls>(kind: ItemKind<F>): z.ZodObj
 }
 
 /** The strict patch schema of a kind's `update` mutator: any subset of its fields. */
-export function patchSchemaOf<F extends FieldDecls>(kind: ItemKind<F>): z.ZodObject<{ [N in keyof F]: z.ZodOptional<F[N]['schema']> }, z.core.$strict> {
-  return z.strictObject(shapeOf(kind)).partial() as unknown as z.ZodObject<{ [N in keyof F]: z.ZodOptional<F[N]['schema']> }, z.core.$strict>
+export function patchSchemaOf<F extends FieldDecls>(kind: ItemKind<F>): PatchSchemaOf<F> {
+  return z.strictObject(shapeOf(kind)).partial() as unknown as PatchSchemaOf<F>
 }
 
 /** The input shape of some fields only (a meeting command's fields). */
