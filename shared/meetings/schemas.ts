@@ -28,7 +28,6 @@ const id = lowerUuid()
 const title = safeString().trim().min(1, 'title is empty').max(MAX_TITLE_LENGTH)
 const text = safeString().trim().min(1, 'text is empty').max(MAX_MEETING_TEXT)
 const optionalText = safeString().trim().max(MAX_MEETING_TEXT)
-const isoDate = z.iso.date()
 const section = z.enum([...PLAN_SECTIONS, ...INNER_SECTIONS])
 
 /** `POST /api/cases/:id/meetings` */
