@@ -40,6 +40,7 @@ import { DEMO_USERS, isDemoSeeded, seedDemo } from './seed'
 import { findMembership } from './store/cases'
 import { createSqlDocStore } from './store/sqlDocStore'
 import { createNodeDocHub } from './wiring/nodeHub'
+import { migrateDecisionMandates } from './plan/mandateMigration'
 
 const projectRoot = fileURLToPath(new URL('..', import.meta.url))
 
@@ -76,6 +77,8 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const store = createSqlDocStore(db)
   const login = await createLoginLimiter(config.redisUrl, config.redisPrefix)
   if (config.seedDemo && !(await isDemoSeeded(db))) await seedDemo(db, store, config.demoPassword)
+  // Before any document is served: plan decisions stored before issue 18 item 5 still name who sat at the table.
+  await migrateDecisionMandates(db, store, `${config.nodeId}-migration`, log)
 
   const metrics = createMetrics(config.nodeId)
   const sessions = createSessionStore(db, secret, { idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs })
