@@ -1,7 +1,7 @@
 import { computed, type ComputedRef } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { RESULT_KEYS, type Goal } from '../../shared/plan'
-import type { ItemKind } from '../../shared/plan/kinds/kindTypes'
+import type { ItemKind, LinkTarget } from '../../shared/plan/kinds/kindTypes'
 import { encodeActionLink } from '../plan/actionLink'
 import type { FormField, FormOption } from '../plan/formFields'
 import { kindFormFields, type KindFormLabels, type KindFormOptions } from '../plan/kindForm'
@@ -55,17 +55,23 @@ export function useKindValueText(goals: () => readonly Goal[]): KindValueText {
   return { value: labels.value, formatDate, linkLabel: useLinkLabel(goals) }
 }
 
+/** The options of links to other things than goals: target → its options, empty choice first. */
+export type OtherLinkOptions = Partial<Record<Exclude<LinkTarget, 'goal'>, () => FormOption[]>>
+
 /**
  * The fields of a kind's form, from its declaration, in the page's language.
- * @param kind the declaration; @param goals the goals a link select offers;
- * @param names the fields to show (the declaration's form view when it returns undefined).
+ * @param kind the declaration; @param goals the goals a goal link's select offers;
+ * @param names the fields to show (the declaration's form view when it returns undefined);
+ * @param links the options of the form's other links (an escalation's action).
  */
 export function useKindFormFields(
   kind: ItemKind, goals: () => readonly Goal[], options: KindFormOptions = {}, names: () => readonly string[] | undefined = () => undefined,
+  links: OtherLinkOptions = {},
 ): ComputedRef<FormField[]> {
   const { t } = useI18n()
   const labels = useKindLabels()
-  const formLabels: KindFormLabels = { ...labels, linkOptions: () => linkOptionsOf(goals(), t), listHint: () => t('plan.common.listHint') }
+  const linkOptions = (target: LinkTarget): FormOption[] => (target === 'goal' ? linkOptionsOf(goals(), t) : links[target]?.() ?? [])
+  const formLabels: KindFormLabels = { ...labels, linkOptions, listHint: () => t('plan.common.listHint') }
   // Names suggest the case's organisations (the plan page renders the datalist).
   return computed(() => kindFormFields(kind, formLabels, { nameListId: ORGANISATION_LIST_ID, ...options }, names()))
 }

@@ -237,6 +237,7 @@ export const enPlan: MessageSchema['plan'] = {
     outcome: 'Outcome',
     outcomeDecision: 'Decision',
     noDecision: 'No decision',
+    noAction: 'No action',
     open: 'No outcome yet.',
     recordOutcome: 'Record outcome',
     recordOutcomeFor: 'Record outcome: {issue}',

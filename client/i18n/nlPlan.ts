@@ -236,6 +236,7 @@ export const nlPlan = {
     outcome: 'Uitkomst',
     outcomeDecision: 'Besluit',
     noDecision: 'Geen besluit',
+    noAction: 'Geen actie',
     open: 'Nog geen uitkomst.',
     recordOutcome: 'Uitkomst vastleggen',
     recordOutcomeFor: 'Uitkomst vastleggen: {issue}',

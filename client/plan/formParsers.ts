@@ -6,12 +6,12 @@
  * the result (an empty required text, an age of 300): the readers never throw.
  */
 import type {
-  ActionPatch, AgreementPatch, DangerStatementPatch, DecisionInput, DecisionType,
+  ActionPatch, AgreementPatch, DangerStatementPatch, DecisionInput,
   EscalationInput, EscalationPatch, GoalPatch, JusticeItemPatch, JusticeItemType, PersonPatch, PersonRole,
   SafetyScoreInput, SosItemPatch, SosItemType, TraumaScreeningPatch,
 } from '../../shared/plan'
 import { actionKind } from '../../shared/plan/kinds/action'
-import { agreementKind, goalKind } from '../../shared/plan/kinds/planKinds'
+import { agreementKind, decisionKind, escalationKind, goalKind } from '../../shared/plan/kinds/planKinds'
 import { kindReaders } from './kindForm'
 import { asText, emptyToNull, parseWholeNumber, splitList, type FormValues } from './formFields'
 
@@ -90,13 +90,8 @@ export const TRAUMA_READERS: FieldReaders<TraumaScreeningPatch> = {
   note: (v) => ({ note: asText(v) }),
 }
 
-/** Fields of a new escalation. */
-export const ESCALATION_READERS: FieldReaders<EscalationInput> = {
-  issue: (v) => ({ issue: asText(v) }),
-  raisedBy: (v) => ({ raisedBy: asText(v) }),
-  raisedTo: (v) => ({ raisedTo: asText(v) }),
-  due: (v) => ({ due: asText(v) }),
-}
+/** Fields of a new escalation, from its declaration (`actionId` empty: no action). */
+export const ESCALATION_READERS = kindReaders(escalationKind) as FieldReaders<EscalationInput>
 
 /** Fields of a new score on the veiligheidsschaal (an empty score is NaN: the schema says it is missing). */
 export const SCORE_READERS: FieldReaders<SafetyScoreInput> = {
@@ -107,11 +102,12 @@ export const SCORE_READERS: FieldReaders<SafetyScoreInput> = {
   addsPoint: (v) => ({ addsPoint: asText(v) }),
 }
 
-/** Fields of a new decision; the two dissent inputs are read together by {@link readDecision}. */
+/**
+ * Fields of a new decision: the declared form's, plus who was present with mandate (kept
+ * in the inner document); the two dissent inputs are read together by {@link readDecision}.
+ */
 export const DECISION_READERS: FieldReaders<DecisionInput> = {
-  text: (v) => ({ text: asText(v) }),
-  type: (v) => ({ type: choice<DecisionType>('plan')(v) }),
-  chair: (v) => ({ chair: emptyToNull(v) }),
+  ...(kindReaders(decisionKind) as FieldReaders<DecisionInput>),
   mandatedPresent: (v) => ({ mandatedPresent: splitList(v) }),
 }
 

@@ -5,11 +5,12 @@
  * `views.form` appears in every form built here without touching this file.
  *
  * Field type → input: `longText` a textarea, `date` a date input, `enum` a select of the
- * declared values, `link` a select of goals and results (sets `goalId` and `resultKey`),
+ * declared values, `link` a select of what it points at (a `goal` link: goals and results,
+ * setting `goalId` and `resultKey`; any other: that kind's items, or none),
  * `nameList` a comma-separated text, `number` a number input, anything else a text input.
  */
 import { RESULT_KEYS, type ResultKey } from '../../shared/plan'
-import type { FieldDecl, ItemKind } from '../../shared/plan/kinds/kindTypes'
+import type { FieldDecl, ItemKind, LinkTarget } from '../../shared/plan/kinds/kindTypes'
 import { decodeActionLink, encodeActionLink } from './actionLink'
 import { fieldOf } from './kindValues'
 import { asText, emptyToNull, parseWholeNumber, splitList, type FormField, type FormFieldKind, type FormOption, type FormValues } from './formFields'
@@ -18,8 +19,8 @@ import { asText, emptyToNull, parseWholeNumber, splitList, type FormField, type 
 export interface KindFormLabels {
   field: (kind: ItemKind, name: string) => string
   value: (kind: ItemKind, name: string, value: string) => string
-  /** Options of a `link` select (goals and results), with its empty choice first. */
-  linkOptions: () => FormOption[]
+  /** Options of a `link` select of what it points at, with its empty choice first. */
+  linkOptions: (target: LinkTarget) => FormOption[]
   /** The hint under a comma-separated list input. */
   listHint?: () => string
 }
@@ -42,6 +43,11 @@ const INPUT_KINDS: Partial<Record<FieldDecl['type'], FormFieldKind>> = {
   longText: 'textarea', date: 'date', enum: 'select', link: 'select', number: 'number',
 }
 
+/** Whether a field is the action's goal-or-result link (one input, two stored fields). */
+function isGoalLink(decl: FieldDecl | undefined): boolean {
+  return decl?.link === 'goal' || decl?.link === 'result'
+}
+
 /** Whether a declared field may be left empty (its stored value may be null or blank). */
 function isNullable(decl: FieldDecl): boolean {
   return decl.fallback === null
@@ -56,16 +62,15 @@ export function kindFormFields(kind: ItemKind, labels: KindFormLabels, options: 
     const decl = kind.fields[name]
     if (decl === undefined) return []
     const field: FormField = { name, label: labels.field(kind, name), kind: INPUT_KINDS[decl.type] ?? 'text' }
-    if (decl.required === true || decl.type === 'link') field.isRequired = true
+    // The goal link must name a goal or a result (the schema says so); other links may stay empty.
+    if (decl.required === true || decl.link === 'goal') field.isRequired = true
     if (options.testIdPrefix !== undefined) field.testId = `${options.testIdPrefix}-${TEST_ID_SUFFIXES[name] ?? name}`
     if (decl.type === 'name' && options.nameListId !== undefined) field.list = options.nameListId
     if (decl.type === 'nameList' && labels.listHint) field.hint = labels.listHint()
     if (decl.type === 'enum') field.options = (decl.values ?? []).map((value) => ({ value, label: labels.value(kind, name, value) }))
-    if (decl.type === 'link') {
-      field.options = labels.linkOptions()
-      // A link is two stored fields; the schema reports on either.
-      field.problemPaths = Object.keys(kind.fields).filter((other) => kind.fields[other]?.type === 'link')
-    }
+    if (decl.type === 'link') field.options = labels.linkOptions(decl.link ?? 'goal')
+    // The goal link is two stored fields; the schema reports on either.
+    if (decl.link === 'goal') field.problemPaths = Object.keys(kind.fields).filter((other) => isGoalLink(kind.fields[other]))
     return [field]
   })
 }
@@ -74,7 +79,8 @@ export function kindFormFields(kind: ItemKind, labels: KindFormLabels, options: 
 function readInput(decl: FieldDecl, name: string, value: string | number | undefined): Record<string, unknown> {
   switch (decl.type) {
     case 'link':
-      return decodeActionLink(asText(value))
+      if (decl.link === 'goal') return decodeActionLink(asText(value))
+      return { [name]: isNullable(decl) ? emptyToNull(value) : asText(value) }
     case 'nameList':
       return { [name]: splitList(value) }
     case 'number':
@@ -122,7 +128,7 @@ function linkOf(item: object): { goalId: string | null; resultKey: ResultKey | n
 /** One stored value as its input holds it. */
 function inputValue(decl: FieldDecl, item: object, name: string): string {
   const value = fieldOf(item, name)
-  if (decl.type === 'link') return encodeActionLink(linkOf(item))
+  if (decl.link === 'goal') return encodeActionLink(linkOf(item))
   if (Array.isArray(value)) return value.join(', ')
   return value === null || value === undefined ? '' : String(value)
 }

@@ -13,6 +13,12 @@ export interface KindValueText {
   linkLabel: (item: object) => string
 }
 
+/** Whether a field is the action's goal-or-result link. */
+function isGoalLinkField(kind: ItemKind, name: string): boolean {
+  const target = kind.fields[name]?.link
+  return target === 'goal' || target === 'result'
+}
+
 /** A field of an item, read by name (items are interfaces without an index signature). */
 export function fieldOf(item: object, name: string): unknown {
   return (item as Readonly<Record<string, unknown>>)[name]
@@ -26,7 +32,8 @@ export function kindValueText(kind: ItemKind, name: string, item: object, text: 
   const decl = kind.fields[name]
   const value = fieldOf(item, name)
   if (decl === undefined) return ''
-  if (decl.type === 'link') return text.linkLabel(item)
+  // The goal link reads as its goal or result; other links are ids no reader should see.
+  if (decl.type === 'link') return isGoalLinkField(kind, name) ? text.linkLabel(item) : ''
   if (value === null || value === undefined) return ''
   if (decl.type === 'enum') return text.value(kind, name, String(value))
   if (decl.type === 'date' || decl.type === 'dateTime') return text.formatDate(String(value))

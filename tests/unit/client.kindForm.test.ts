@@ -6,8 +6,9 @@
  */
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { addAction, migratePlanDoc, type PlanActor } from '../../shared/plan'
+import { addAction, addEscalation, migratePlanDoc, type PlanActor } from '../../shared/plan'
 import { actionKind } from '../../shared/plan/kinds/action'
+import { decisionKind, escalationKind } from '../../shared/plan/kinds/planKinds'
 import { enumField, type ItemKind } from '../../shared/plan/kinds/kindTypes'
 import { commandFormFields } from '../../client/meetings/commandFields'
 import { kindFormFields, kindFormValues, kindInitialValues, readKindForm, type KindFormLabels } from '../../client/plan/kindForm'
@@ -82,5 +83,30 @@ describe('forms and tables from an item kind declaration', () => {
     expect(names).toEqual(expect.arrayContaining(['what', 'ownerOrganisation', 'ownerPerson', 'due', 'goalId']))
     expect(names).not.toContain('doneNote')
     expect(names).toEqual(actionKind.views.form.filter((n) => names.includes(n)))
+  })
+
+  it("offers an escalation's action link the actions, not goals; it may stay empty and reads into actionId", () => {
+    const doc = new Y.Doc()
+    migratePlanDoc(doc, 'plan')
+    const action = addAction(doc, { what: 'Huisbezoek', ownerOrganisation: 'Wijkteam Havenstad', due: '2027-01-15', resultKey: 'direct-safety' }, vt)
+    const byTarget: KindFormLabels = {
+      ...labels,
+      linkOptions: (target) => (target === 'action' ? [{ value: '', label: 'geen' }, { value: action.id, label: action.what }] : labels.linkOptions(target)),
+    }
+    const field = kindFormFields(escalationKind, byTarget).find((f) => f.name === 'actionId')
+    expect(field).toMatchObject({ kind: 'select', options: [{ value: '' }, { value: action.id, label: 'Huisbezoek' }] })
+    expect(field?.isRequired).toBeUndefined()
+    expect(field?.problemPaths).toBeUndefined()
+    const values = { issue: 'Geen plek in de opvang', raisedBy: 'Veilig Thuis Noordkust', raisedTo: 'Gemeente Havenstad', due: '2027-01-20' }
+    expect(readKindForm(escalationKind, { ...values, actionId: '' })).toMatchObject({ actionId: null })
+    const added = addEscalation(doc, readKindForm(escalationKind, { ...values, actionId: action.id }) as never, vt)
+    expect(added).toMatchObject({ actionId: action.id, issue: 'Geen plek in de opvang' })
+    expect(kindFormValues(escalationKind, added)).toMatchObject({ actionId: action.id })
+  })
+
+  it("builds the decision's form from its declaration: text, type (plan by default) and chair", () => {
+    expect(kindFormFields(decisionKind, labels).map((f) => f.name)).toEqual(['text', 'type', 'chair'])
+    expect(kindInitialValues(decisionKind)).toEqual({ type: 'plan' })
+    expect(readKindForm(decisionKind, { text: 'Plaatsing', type: '', chair: '' })).toEqual({ text: 'Plaatsing', type: 'plan', chair: null })
   })
 })

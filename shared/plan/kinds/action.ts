@@ -19,8 +19,8 @@ export const actionKind = declareKind({
     status: enumField(ACTION_STATUSES, 'open'),
     /** How urgent the action is; stored actions without it read `normal`. */
     priority: enumField(['high', 'normal'], 'normal'),
-    goalId: field(idSchema.nullable(), { fallback: null, type: 'link' }),
-    resultKey: field(resultKeySchema.nullable(), { fallback: null, type: 'link' }),
+    goalId: field(idSchema.nullable(), { fallback: null, type: 'link', link: 'goal' }),
+    resultKey: field(resultKeySchema.nullable(), { fallback: null, type: 'link', link: 'result' }),
     doneNote: field(textSchema, { fallback: '', type: 'longText' }),
     blockedReason: field(textSchema, { fallback: '', type: 'longText' }),
     innerRefs: field(idListSchema, { fallback: [], type: 'idList' }),

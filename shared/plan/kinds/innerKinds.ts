@@ -92,7 +92,7 @@ export const justiceItemKind = declareKind({
 export const traumaScreeningKind = declareKind({
   kind: 'traumaScreening', doc: 'inner', section: 'traumaScreening', labelKey: 'kinds.traumaScreening',
   fields: {
-    personId: field(idSchema, { fallback: '', required: true, type: 'link' }),
+    personId: field(idSchema, { fallback: '', required: true, type: 'link', link: 'person' }),
     offeredOn: field(isoDateSchema.nullable(), { fallback: null, type: 'date' }),
     doneOn: field(isoDateSchema.nullable(), { fallback: null, type: 'date' }),
     treatmentStartedOn: field(isoDateSchema.nullable(), { fallback: null, type: 'date' }),
@@ -110,7 +110,7 @@ export const redFlagKind = declareKind({
     sourceOrganisation: field(nameSchema.nullable(), { fallback: null, type: 'name' }),
     date: field(isoDateSchema.nullable(), { fallback: null, type: 'date' }),
     recorder: field(nameSchema.nullable(), { fallback: null, type: 'name' }),
-    meetingId: field(idSchema.nullable(), { fallback: null, type: 'link' }),
+    meetingId: field(idSchema.nullable(), { fallback: null, type: 'link', link: 'meeting' }),
     updatedAt: field(isoDateTimeSchema.nullable(), { fallback: null, type: 'dateTime' }),
   },
   views: { ...all(['status', 'note']), history: ['status', 'note', 'sourceOrganisation', 'date', 'recorder'] },
@@ -129,7 +129,7 @@ export const innerDecisionKind = declareKind({
 /** Attendance, mandate and dissent of a plan decision (keyed by the decision's id). */
 export const decisionMandateKind = declareKind({
   kind: 'decisionMandate', doc: 'inner', section: 'decisionMandates', labelKey: 'kinds.decisionMandate',
-  fields: { decisionId: field(idSchema, { fallback: '', required: true, type: 'link' }), present: field(nameListSchema, { fallback: [], type: 'nameList' }), ...mandateFields },
+  fields: { decisionId: field(idSchema, { fallback: '', required: true, type: 'link', link: 'decision' }), present: field(nameListSchema, { fallback: [], type: 'nameList' }), ...mandateFields },
   views: all(['decisionId', 'present', 'mandatedPresent', 'dissent']),
 })
 

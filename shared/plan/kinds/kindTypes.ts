@@ -10,6 +10,12 @@ import { z } from 'zod'
 /** How a form or table presents a field. */
 export type FieldType = 'text' | 'longText' | 'name' | 'nameList' | 'date' | 'dateTime' | 'enum' | 'id' | 'idList' | 'link' | 'number' | 'object'
 
+/**
+ * What a `link` field points at. `goal` is the action's goal-or-result link: one input
+ * that sets the `goal` field and its `result` partner (`goalId` and `resultKey`).
+ */
+export type LinkTarget = 'goal' | 'result' | 'action' | 'decision' | 'person' | 'meeting'
+
 /** One field of an item kind. */
 export interface FieldDecl<S extends z.ZodType = z.ZodType> {
   /** Strict schema of the stored value. */
@@ -22,6 +28,8 @@ export interface FieldDecl<S extends z.ZodType = z.ZodType> {
   type: FieldType
   /** The allowed values of an `enum` field, in display order; their labels are `<labelKey>.values.<field>.<value>`. */
   values?: readonly string[]
+  /** What a `link` field points at (forms offer those items). */
+  link?: LinkTarget
 }
 
 /** The views that list a kind's fields. */

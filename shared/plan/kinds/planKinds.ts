@@ -73,7 +73,7 @@ export const decisionKind = declareKind({
     innerRefs: field(idListSchema, { fallback: [], type: 'idList' }),
   },
   views: {
-    table: ['text', 'type', 'chair'], form: ['text', 'type'], pdf: ['text', 'type', 'chair'],
+    table: ['text', 'type', 'chair'], form: ['text', 'type', 'chair'], pdf: ['text', 'type', 'chair'],
     diff: ['text', 'type', 'chair', 'mandatedPresent', 'dissent', 'innerRefs'], history: ['text', 'type', 'chair'],
   },
 })
@@ -86,9 +86,9 @@ export const escalationKind = declareKind({
     raisedBy: field(nameSchema, { fallback: '', required: true, type: 'name' }),
     raisedTo: field(nameSchema, { fallback: '', required: true, type: 'name' }),
     due: field(isoDateSchema, { fallback: '', required: true, type: 'date' }),
-    actionId: field(idSchema.nullable(), { fallback: null, type: 'link' }),
+    actionId: field(idSchema.nullable(), { fallback: null, type: 'link', link: 'action' }),
     outcome: field(textSchema, { fallback: '', type: 'longText' }),
-    outcomeDecisionId: field(idSchema.nullable(), { fallback: null, type: 'link' }),
+    outcomeDecisionId: field(idSchema.nullable(), { fallback: null, type: 'link', link: 'decision' }),
   },
   views: {
     table: ['issue', 'raisedBy', 'raisedTo', 'due', 'outcome'], form: ['issue', 'raisedBy', 'raisedTo', 'due', 'actionId'],
@@ -134,10 +134,10 @@ export const phaseChangeKind = declareKind({
     from: enumField(GSAV_PHASES, 'veiligheid', true),
     to: enumField(GSAV_PHASES, 'veiligheid', true),
     at: field(isoDateTimeSchema, { fallback: '', required: true, type: 'dateTime' }),
-    decisionId: field(idSchema, { fallback: '', required: true, type: 'link' }),
+    decisionId: field(idSchema, { fallback: '', required: true, type: 'link', link: 'decision' }),
     author: field(nameSchema, { fallback: '', required: true, type: 'name' }),
     organisation: field(nameSchema, { fallback: '', required: true, type: 'name' }),
-    meetingId: field(idSchema.nullable(), { fallback: null, required: true, type: 'link' }),
+    meetingId: field(idSchema.nullable(), { fallback: null, required: true, type: 'link', link: 'meeting' }),
   },
   views: { ...meta, table: ['from', 'to', 'at'], pdf: ['to', 'at'], diff: ['to'], history: ['from', 'to', 'at'] },
 })
