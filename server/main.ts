@@ -37,7 +37,7 @@ import { createLockRegistry } from './meetings/lockRegistry'
 import { createMeetings } from './meetingsWiring'
 import { listLiveMeetingsOfCase } from './store/meetings'
 import { DEMO_USERS, isDemoSeeded, seedDemo } from './seed'
-import { findMembership } from './store/cases'
+import { findMembership, listCaseIds } from './store/cases'
 import { createSqlDocStore } from './store/sqlDocStore'
 import { createNodeDocHub } from './wiring/nodeHub'
 import { migrateDecisionMandates } from './plan/mandateMigration'
@@ -78,7 +78,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const login = await createLoginLimiter(config.redisUrl, config.redisPrefix)
   if (config.seedDemo && !(await isDemoSeeded(db))) await seedDemo(db, store, config.demoPassword)
   // Before any document is served: plan decisions stored before issue 18 item 5 still name who sat at the table.
-  await migrateDecisionMandates(db, store, `${config.nodeId}-migration`, log)
+  await migrateDecisionMandates(await listCaseIds(db), store, `${config.nodeId}-migration`, log)
 
   const metrics = createMetrics(config.nodeId)
   const sessions = createSessionStore(db, secret, { idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs })

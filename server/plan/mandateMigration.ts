@@ -26,7 +26,6 @@ import * as Y from 'yjs'
 import { addItem, getSectionMap, listItems, migratePlanDoc, type PlanActor } from '../../shared/plan'
 import { caseDocName } from '../../shared/protocol/docName'
 import type { DocStore } from '../collab/docStore'
-import type { Sql } from '../db/db'
 import type { Logger } from '../log'
 import { loadPersistedDoc } from './caseDocs'
 
@@ -42,14 +41,13 @@ interface LegacyMandate {
 }
 
 /**
- * Migrates every case's plan decisions. One case failing is logged (without contents)
- * and does not stop the others.
+ * Migrates the plan decisions of `caseIds` (main.ts passes every case). One case
+ * failing is logged (without contents) and does not stop the others.
  * @returns how many decisions were moved.
  */
-export async function migrateDecisionMandates(db: Sql, store: DocStore, nodeId: string, log: Logger): Promise<number> {
-  const cases = await db.query<{ id: string }>('SELECT id FROM cases ORDER BY id')
+export async function migrateDecisionMandates(caseIds: readonly string[], store: DocStore, nodeId: string, log: Logger): Promise<number> {
   let moved = 0
-  for (const { id } of cases) {
+  for (const id of caseIds) {
     try {
       moved += await migrateCase(store, id, nodeId)
     } catch (err) {

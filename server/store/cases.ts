@@ -45,6 +45,11 @@ function toSummary(r: CaseRow): CaseSummaryDto {
   }
 }
 
+/** Ids of every case (for a start-up migration over all plan documents). */
+export async function listCaseIds(db: Sql): Promise<string[]> {
+  return (await db.query<{ id: string }>('SELECT id FROM cases ORDER BY id')).map((r) => r.id)
+}
+
 /** The cases a user is a member of, newest first. */
 export async function listCasesForUser(db: Sql, userId: string): Promise<CaseSummaryDto[]> {
   const rows = await db.query<CaseRow>(
