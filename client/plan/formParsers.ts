@@ -49,11 +49,11 @@ export const GOAL_READERS = kindReaders(goalKind) as FieldReaders<GoalPatch>
 /** Fields of a safety agreement, from its declaration (`boundParties` is a comma-separated list). */
 export const AGREEMENT_READERS = kindReaders(agreementKind) as FieldReaders<AgreementPatch>
 
-/** Fields of an escalation's outcome. */
-export const ESCALATION_OUTCOME_READERS: FieldReaders<EscalationPatch> = {
-  outcome: (v) => ({ outcome: asText(v) }),
-  outcomeDecisionId: (v) => ({ outcomeDecisionId: emptyToNull(v) }),
-}
+/** The fields of an escalation's outcome form, as declared. */
+export const ESCALATION_OUTCOME_FIELDS = ['outcome', 'outcomeDecisionId'] as const
+
+/** Fields of an escalation's outcome, from its declaration (`outcomeDecisionId` empty: no decision). */
+export const ESCALATION_OUTCOME_READERS = kindReaders(escalationKind, ESCALATION_OUTCOME_FIELDS) as FieldReaders<EscalationPatch>
 
 /** Fields of a person (the age is a whole number or unknown). */
 export const PERSON_READERS: FieldReaders<PersonPatch> = {

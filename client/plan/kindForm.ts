@@ -93,10 +93,13 @@ function readInput(decl: FieldDecl, name: string, value: string | number | undef
   }
 }
 
-/** A reader per field of a kind's form: form field name → the item fields that input sets. */
-export function kindReaders(kind: ItemKind): Record<string, (value: string | number | undefined) => Record<string, unknown>> {
+/**
+ * A reader per field of a kind's form: form field name → the item fields that input sets.
+ * @param names the form's fields; the declaration's form view when omitted.
+ */
+export function kindReaders(kind: ItemKind, names: readonly string[] = kind.views.form): Record<string, (value: string | number | undefined) => Record<string, unknown>> {
   const out: Record<string, (value: string | number | undefined) => Record<string, unknown>> = {}
-  for (const name of kind.views.form) {
+  for (const name of names) {
     const decl = kind.fields[name]
     if (decl !== undefined) out[name] = (value) => readInput(decl, name, value)
   }
